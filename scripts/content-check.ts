@@ -1,0 +1,12 @@
+// `npm run content:check`: validates every content file without a database. Prints one JSON
+// summary line (counts per theme, per eindterm, per content kind), or the problems and exit 1.
+import { formatContentError, summarizeContent, validateContent } from '../src/lib/domain/content';
+import { readContentFiles, resolveContentRoot } from '../src/lib/server/content/load';
+
+const result = validateContent(readContentFiles(resolveContentRoot()));
+if (!result.ok) {
+	for (const error of result.errors) console.error(formatContentError(error));
+	console.error(`content:check failed: ${result.errors.length} problem(s).`);
+	process.exit(1);
+}
+console.log(JSON.stringify(summarizeContent(result.bundle)));

@@ -1,0 +1,8 @@
+export { validateContent, formatContentError, CONTENT_PATHS, splitFrontmatter } from './validate';
+export type { ValidationResult } from './validate';
+export { summarizeContent } from './summary';
+export type { ContentSummary } from './summary';
+export { hashContent } from './hash';
+export { renderMarkdown, markdownToText } from './markdown';
+export { isOfficialUrl, OFFICIAL_DOMAINS } from './official-domains';
+export type * from './types';

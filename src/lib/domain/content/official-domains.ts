@@ -1,0 +1,108 @@
+/**
+ * Domains whose pages may back a question (`source_url`). Public bodies only: a question must be
+ * checked against the page of the organisation that sets or carries out the rule.
+ */
+export const OFFICIAL_DOMAINS: readonly string[] = [
+	'rijksoverheid.nl',
+	'government.nl',
+	'inburgeren.nl',
+	'duo.nl',
+	'ind.nl',
+	'belastingdienst.nl',
+	'uwv.nl',
+	'svb.nl',
+	'politie.nl',
+	'thuisarts.nl',
+	'wetten.overheid.nl',
+	'overheid.nl',
+	'officielebekendmakingen.nl',
+	'kvk.nl',
+	'huurcommissie.nl',
+	'juridischloket.nl',
+	'nationaleombudsman.nl',
+	'rechtspraak.nl',
+	'tweedekamer.nl',
+	'eerstekamer.nl',
+	'koninklijkhuis.nl',
+	'4en5mei.nl',
+	'canonvannederland.nl',
+	'digid.nl',
+	'veiligthuis.nl',
+	'donorregister.nl',
+	'rivm.nl',
+	'cbs.nl',
+	'kiesraad.nl',
+	'mensenrechten.nl',
+	'staatsexamensnt2.nl',
+	'denederlandsegrondwet.nl',
+	'rvo.nl',
+	'autoriteitpersoonsgegevens.nl',
+	'milieucentraal.nl',
+	'nibud.nl',
+	'ggd.nl',
+	'loketgezondleven.nl',
+	'nationaalarchief.nl',
+	'zorginstituutnederland.nl',
+	'cbr.nl',
+	'acm.nl',
+	'consuwijzer.nl',
+	'rvs.nl',
+	'nederlandwereldwijd.nl',
+	'europa.eu',
+	'onderwijsinspectie.nl',
+	'nvwa.nl',
+	'waterschappen.nl',
+	'annefrank.org',
+	'nuffic.nl',
+	'idw.nl',
+	's-bb.nl',
+	'vng.nl',
+	'divosa.nl',
+	// Other public bodies and government platforms
+	'ondernemersplein.nl', // KVK and the government's business portal
+	'wijzeringeldzaken.nl', // Ministry of Finance platform
+	'rechtsbijstand.nl', // Raad voor Rechtsbijstand
+	'nlarbeidsinspectie.nl', // Labour Inspectorate
+	'arboportaal.nl', // Ministry of Social Affairs
+	'werk.nl', // UWV
+	'volkshuisvestingnederland.nl', // Ministry of the Interior, housing
+	'rijkswaterstaat.nl',
+	'rdw.nl',
+	'justis.nl',
+	'fiod.nl',
+	'logius.nl',
+	'lerenenwerken.nl', // programme of the ministries of OCW and SZW with UWV
+	'zuiderzeeland.nl', // water board
+	'immaterieelerfgoed.nl', // national centre for intangible heritage, commissioned by OCW
+	'portofrotterdam.com', // port authority owned by the municipality and the state
+	// Municipalities (gemeenten) whose own pages back a question
+	'achtkarspelen.nl',
+	'denhaag.nl',
+	'enschede.nl',
+	'gemeentebeek.nl',
+	'gorinchem.nl',
+	'heerde.nl',
+	'leiden.nl',
+	'losser.nl',
+	'maassluis.nl',
+	'medemblik.nl',
+	'raalte.nl',
+	'renswoude.nl',
+	'schouwen-duiveland.nl',
+	'sonenbreugel.nl',
+	'vlissingen.nl',
+	'winterswijk.nl'
+];
+
+/** True when the URL is https and its host is one of the official domains or a subdomain of one. */
+export function isOfficialUrl(value: string): boolean {
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return false;
+	}
+	if (url.protocol !== 'https:') return false;
+	const host = url.hostname.toLowerCase();
+	return OFFICIAL_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}

@@ -1,0 +1,167 @@
+import type { ContentBundle, Question } from './types';
+
+/**
+ * Quality rules for the question bank and the hub (issue: the KNM question bank). The validator
+ * (validate.ts) rejects content that cannot be imported; these rules say whether the content is
+ * good enough to ship. Each problem is one readable line.
+ */
+export interface QualityRules {
+	minQuestions: number;
+	minQuestionsPerTheme: number;
+	minPerEindterm: number;
+	minPerIndicator: number;
+	maxQuestionWords: number;
+	maxOptionChars: number;
+	maxExplanationSentences: number;
+	/** the share of questions whose correct option is the longest (Dutch, in characters) */
+	maxCorrectLongestShare: number;
+	minSources: number;
+	minTopics: number;
+	minGuides: number;
+	minGuideWords: number;
+	maxGuideWords: number;
+	minGuideSources: number;
+	minQuickAnswers: number;
+}
+
+export const BANK_RULES: QualityRules = {
+	minQuestions: 480,
+	minQuestionsPerTheme: 60,
+	minPerEindterm: 4,
+	minPerIndicator: 2,
+	maxQuestionWords: 25,
+	maxOptionChars: 90,
+	maxExplanationSentences: 3,
+	maxCorrectLongestShare: 0.4,
+	minSources: 20,
+	minTopics: 8,
+	minGuides: 16,
+	minGuideWords: 300,
+	maxGuideWords: 900,
+	minGuideSources: 2,
+	minQuickAnswers: 20
+};
+
+/** Lower case, accents removed, punctuation and extra spaces dropped: for duplicate detection. */
+export function normalizeText(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
+}
+
+export function countWords(text: string): number {
+	return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** Sentences end in . ! or ? followed by a space or the end; abbreviations like "bijv." are rare here. */
+export function countSentences(text: string): number {
+	return text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'“‘(])/u).filter((s) => s.trim() !== '').length;
+}
+
+function isCorrectLongest(question: Question): boolean {
+	const lengths = question.options.map((option) => option.nl.length);
+	const correct = lengths[question.correctIndex] ?? 0;
+	return lengths.every((length, index) => index === question.correctIndex || length < correct);
+}
+
+export function checkBankQuality(bundle: ContentBundle, rules: QualityRules = BANK_RULES): string[] {
+	const problems: string[] = [];
+	const { questions } = bundle;
+
+	if (questions.length < rules.minQuestions) {
+		problems.push(`the bank has ${questions.length} questions; at least ${rules.minQuestions} are needed`);
+	}
+	for (const theme of bundle.themes) {
+		const inTheme = questions.filter((q) => q.theme === theme.slug);
+		if (inTheme.length < rules.minQuestionsPerTheme) {
+			problems.push(`theme ${theme.slug} has ${inTheme.length} questions; at least ${rules.minQuestionsPerTheme} are needed`);
+		}
+		for (const eindterm of theme.eindtermen) {
+			const n = inTheme.filter(
+				(q) => q.eindterm === eindterm.code || q.eindterm.startsWith(`${eindterm.code}.`)
+			).length;
+			if (n < rules.minPerEindterm) {
+				problems.push(`eindterm ${eindterm.code} has ${n} questions; at least ${rules.minPerEindterm} are needed`);
+			}
+			for (const indicator of eindterm.indicators) {
+				const m = inTheme.filter((q) => q.eindterm === indicator.code).length;
+				if (m < rules.minPerIndicator) {
+					problems.push(`indicator ${indicator.code} has ${m} questions; at least ${rules.minPerIndicator} are needed`);
+				}
+			}
+		}
+	}
+
+	const seenText = new Map<string, string>();
+	let correctLongest = 0;
+	for (const q of questions) {
+		const key = normalizeText(q.question.nl);
+		const first = seenText.get(key);
+		if (first !== undefined) problems.push(`${q.id}: same question text as ${first}`);
+		else seenText.set(key, q.id);
+
+		const words = countWords(q.question.nl);
+		if (words > rules.maxQuestionWords) {
+			problems.push(`${q.id}: the question has ${words} words; at most ${rules.maxQuestionWords}`);
+		}
+		for (const locale of ['nl', 'en'] as const) {
+			const options = q.options.map((option) => normalizeText(option[locale]));
+			if (new Set(options).size !== options.length) {
+				problems.push(`${q.id}: two options are the same (${locale})`);
+			}
+			for (const option of q.options) {
+				if (option[locale].length > rules.maxOptionChars) {
+					problems.push(`${q.id}: option "${option[locale]}" is longer than ${rules.maxOptionChars} characters`);
+				}
+			}
+			const sentences = countSentences(q.explanation[locale]);
+			if (sentences > rules.maxExplanationSentences) {
+				problems.push(`${q.id}: the explanation (${locale}) has ${sentences} sentences; at most ${rules.maxExplanationSentences}`);
+			}
+		}
+		if (/\b(alle|geen) (van de )?(bovenstaande|antwoorden)\b/i.test(q.options.map((o) => o.nl).join(' | '))) {
+			problems.push(`${q.id}: "all/none of the above" options are not allowed`);
+		}
+		if (q.sources.length === 0) problems.push(`${q.id}: names no hub source`);
+		if (q.checked === null) problems.push(`${q.id}: not verified yet (no checked date)`);
+		if (isCorrectLongest(q)) correctLongest += 1;
+	}
+	if (questions.length > 0) {
+		const share = correctLongest / questions.length;
+		if (share > rules.maxCorrectLongestShare) {
+			problems.push(
+				`the correct option is the longest in ${(share * 100).toFixed(1)}% of questions; at most ${rules.maxCorrectLongestShare * 100}%`
+			);
+		}
+	}
+
+	if (bundle.sources.length < rules.minSources) {
+		problems.push(`the hub has ${bundle.sources.length} sources; at least ${rules.minSources} are needed`);
+	}
+	if (bundle.topics.length < rules.minTopics) {
+		problems.push(`the hub has ${bundle.topics.length} topics; at least ${rules.minTopics} are needed`);
+	}
+	const inTopic = new Set(bundle.topics.flatMap((topic) => topic.sources.map((s) => s.slug)));
+	for (const source of bundle.sources) {
+		if (!inTopic.has(source.slug)) problems.push(`source ${source.slug} is in no topic`);
+	}
+	if (bundle.guides.length < rules.minGuides) {
+		problems.push(`the hub has ${bundle.guides.length} guides; at least ${rules.minGuides} are needed`);
+	}
+	for (const guide of bundle.guides) {
+		const words = countWords(guide.body.en);
+		if (words < rules.minGuideWords || words > rules.maxGuideWords) {
+			problems.push(`guide ${guide.slug} has ${words} words; ${rules.minGuideWords}–${rules.maxGuideWords} are wanted`);
+		}
+		if (guide.sources.length < rules.minGuideSources) {
+			problems.push(`guide ${guide.slug} cites ${guide.sources.length} sources; at least ${rules.minGuideSources}`);
+		}
+	}
+	if (bundle.quickAnswers.length < rules.minQuickAnswers) {
+		problems.push(`the hub has ${bundle.quickAnswers.length} quick answers; at least ${rules.minQuickAnswers} are needed`);
+	}
+	return problems;
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/**
+ * zod schemas for the content files (design.md §4). They check the shape of one file; references
+ * between files (slugs, eindterm codes) are checked in validate.ts, which knows all files at once.
+ */
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+export const slugSchema = z
+	.string()
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case slug (a-z, 0-9 and -)');
+
+/** A text in Dutch and English; more locales may follow. */
+export const localizedSchema = z.object({ nl: nonEmpty, en: nonEmpty }).catchall(z.string());
+
+/** YAML turns `2026-11-29` into a Date; accept both forms and keep an ISO date string. */
+export const dateSchema = z.preprocess(
+	(value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+	z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-29')
+);
+
+const codeSchema = z.preprocess(
+	(value) => (typeof value === 'number' ? String(value) : value),
+	z.string().regex(/^\d+\.\d+(?:\.\d+)?$/, 'must be a code like 4.4 or 4.4.1')
+);
+
+export const themesFileSchema = z.strictObject({
+	themes: z.array(
+		z.strictObject({
+			slug: slugSchema,
+			number: z.number().int().min(1),
+			name: localizedSchema,
+			eindtermen: z.array(
+				z.strictObject({
+					code: codeSchema,
+					description: localizedSchema,
+					indicators: z.array(z.strictObject({ code: codeSchema, description: localizedSchema }))
+				})
+			)
+		})
+	)
+});
+
+export const sourcesFileSchema = z.strictObject({
+	sources: z.array(
+		z.strictObject({
+			slug: slugSchema,
+			name: nonEmpty,
+			url: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
+			owner: localizedSchema,
+			usage: localizedSchema,
+			checked: dateSchema
+		})
+	)
+});
+
+export const topicsFileSchema = z.strictObject({
+	topics: z.array(
+		z.strictObject({
+			slug: slugSchema,
+			title: localizedSchema,
+			summary: localizedSchema,
+			sources: z.array(z.strictObject({ slug: slugSchema, reason: localizedSchema })).min(1)
+		})
+	)
+});
+
+export const quickAnswersFileSchema = z.strictObject({
+	quick_answers: z.array(
+		z.strictObject({
+			id: slugSchema,
+			question: localizedSchema,
+			answer: localizedSchema,
+			guide: slugSchema
+		})
+	)
+});
+
+export const guideFrontmatterSchema = z.strictObject({
+	slug: slugSchema,
+	title: nonEmpty,
+	title_nl: nonEmpty,
+	summary: nonEmpty,
+	summary_nl: nonEmpty,
+	sources: z.array(slugSchema).default([]),
+	topics: z.array(slugSchema).default([]),
+	themes: z.array(slugSchema).default([]),
+	related: z.array(slugSchema).default([]),
+	updated: dateSchema
+});
+
+export const guideTranslationFrontmatterSchema = z.strictObject({ slug: slugSchema });
+
+/**
+ * Options are checked loosely here and precisely in validate.ts, so that "not exactly 3 options"
+ * and "not exactly one correct option" get messages of their own.
+ */
+export const questionSchema = z.strictObject({
+	id: z.string().regex(/^[a-z]{2}-\d{3,4}$/, 'must look like wo-001'),
+	eindterm: codeSchema,
+	question: localizedSchema,
+	options: z.array(localizedSchema.extend({ correct: z.boolean().optional() })),
+	explanation: localizedSchema,
+	sources: z.array(slugSchema).default([]),
+	guides: z.array(slugSchema).default([]),
+	source_url: z.string().optional(),
+	/** the date the fact was verified against source_url; absent means not yet verified */
+	checked: dateSchema.optional(),
+	volatile: z.boolean().default(false),
+	image: z.string().optional()
+});
+
+export const questionsFileSchema = z.strictObject({
+	theme: z.string(),
+	questions: z.array(z.unknown())
+});
+
+export type Localized = z.infer<typeof localizedSchema>;
+export type QuestionInput = z.infer<typeof questionSchema>;

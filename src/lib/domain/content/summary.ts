@@ -1,0 +1,63 @@
+import type { ContentBundle } from './types';
+
+export interface ContentSummary {
+	ok: true;
+	themes: number;
+	eindtermen: number;
+	indicators: number;
+	questions: number;
+	/** questions without a checked date: their fact is not verified against source_url yet */
+	questionsUnverified: number;
+	questionsVolatile: number;
+	questionsPerTheme: Record<string, number>;
+	questionsPerEindterm: Record<string, number>;
+	sources: number;
+	topics: number;
+	guides: number;
+	guidesInDutch: number;
+	quickAnswers: number;
+}
+
+/**
+ * Counts per theme and per eindterm. A question tagged with an indicator (x.y.z) counts for that
+ * indicator and for its eindterm (x.y), so every code of the 2025 eindtermen shows its coverage.
+ */
+export function summarizeContent(bundle: ContentBundle): ContentSummary {
+	const perTheme: Record<string, number> = {};
+	const perEindterm: Record<string, number> = {};
+	for (const theme of bundle.themes) {
+		perTheme[theme.slug] = 0;
+		for (const eindterm of theme.eindtermen) {
+			perEindterm[eindterm.code] = 0;
+			for (const indicator of eindterm.indicators) perEindterm[indicator.code] = 0;
+		}
+	}
+	for (const question of bundle.questions) {
+		perTheme[question.theme] = (perTheme[question.theme] ?? 0) + 1;
+		const parts = question.eindterm.split('.');
+		const eindterm = parts.slice(0, 2).join('.');
+		perEindterm[eindterm] = (perEindterm[eindterm] ?? 0) + 1;
+		if (parts.length === 3) {
+			perEindterm[question.eindterm] = (perEindterm[question.eindterm] ?? 0) + 1;
+		}
+	}
+	return {
+		ok: true,
+		themes: bundle.themes.length,
+		eindtermen: bundle.themes.reduce((n, t) => n + t.eindtermen.length, 0),
+		indicators: bundle.themes.reduce(
+			(n, t) => n + t.eindtermen.reduce((m, e) => m + e.indicators.length, 0),
+			0
+		),
+		questions: bundle.questions.length,
+		questionsUnverified: bundle.questions.filter((q) => q.checked === null).length,
+		questionsVolatile: bundle.questions.filter((q) => q.volatile).length,
+		questionsPerTheme: perTheme,
+		questionsPerEindterm: perEindterm,
+		sources: bundle.sources.length,
+		topics: bundle.topics.length,
+		guides: bundle.guides.length,
+		guidesInDutch: bundle.guides.filter((guide) => guide.body.nl !== null).length,
+		quickAnswers: bundle.quickAnswers.length
+	};
+}

@@ -1,0 +1,102 @@
+import type { Localized } from './schemas';
+
+export type { Localized };
+
+/** A content file as read from disk; `path` is relative to the project root. */
+export interface ContentFile {
+	path: string;
+	text: string;
+}
+
+export interface ContentError {
+	file: string;
+	id: string | null;
+	message: string;
+}
+
+export interface Indicator {
+	code: string;
+	description: Localized;
+}
+
+export interface Eindterm {
+	code: string;
+	description: Localized;
+	indicators: Indicator[];
+}
+
+export interface Theme {
+	slug: string;
+	number: number;
+	name: Localized;
+	eindtermen: Eindterm[];
+}
+
+export interface Source {
+	slug: string;
+	name: string;
+	url: string;
+	owner: Localized;
+	usage: Localized;
+	checked: string;
+	position: number;
+}
+
+export interface Topic {
+	slug: string;
+	title: Localized;
+	summary: Localized;
+	sources: { slug: string; reason: Localized }[];
+	position: number;
+}
+
+export interface Guide {
+	slug: string;
+	file: string;
+	title: Localized;
+	summary: Localized;
+	sources: string[];
+	topics: string[];
+	themes: string[];
+	related: string[];
+	updated: string;
+	/** Markdown; `nl` is null until a Dutch translation exists. */
+	body: { en: string; nl: string | null };
+	position: number;
+}
+
+export interface QuickAnswer {
+	id: string;
+	question: Localized;
+	answer: Localized;
+	guide: string;
+	position: number;
+}
+
+export interface Question {
+	id: string;
+	file: string;
+	theme: string;
+	eindterm: string;
+	question: Localized;
+	options: Localized[];
+	correctIndex: number;
+	explanation: Localized;
+	sources: string[];
+	guides: string[];
+	sourceUrl: string;
+	/** null until someone verified the fact against sourceUrl */
+	checked: string | null;
+	volatile: boolean;
+	image: string | null;
+	position: number;
+}
+
+export interface ContentBundle {
+	themes: Theme[];
+	sources: Source[];
+	topics: Topic[];
+	guides: Guide[];
+	quickAnswers: QuickAnswer[];
+	questions: Question[];
+}

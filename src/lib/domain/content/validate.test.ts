@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { buildContentFiles, QUESTION_1, QUESTION_2, questionsYaml } from './test-fixtures';
+import { formatContentError, validateContent } from './validate';
+
+const QUESTIONS = 'questions/wonen.yaml';
+
+/** Validates the fixture with one file replaced and returns the formatted error lines. */
+function errorsWith(overrides: Record<string, string | null>): string[] {
+	const result = validateContent(buildContentFiles(overrides));
+	if (result.ok) return [];
+	return result.errors.map(formatContentError);
+}
+
+describe('validateContent', () => {
+	it('accepts the valid fixture and builds the bundle', () => {
+		const result = validateContent(buildContentFiles());
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.bundle.questions.map((q) => q.id)).toEqual(['wo-001', 'wo-002']);
+		expect(result.bundle.questions[0]?.correctIndex).toBe(0);
+		expect(result.bundle.guides.find((g) => g.slug === 'which-integration-exams')?.body.nl).toContain(
+			'De delen'
+		);
+		expect(result.bundle.themes[0]?.eindtermen[0]?.indicators).toHaveLength(2);
+	});
+
+	it('reports an unknown source slug with file and id', () => {
+		const question = QUESTION_1.replace('sources: [huurcommissie]', 'sources: [huurkommissie]');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([question, QUESTION_2]) })).toEqual([
+			'questions/wonen.yaml: wo-001: unknown source slug "huurkommissie"'
+		]);
+	});
+
+	it('reports an unknown guide slug in a quick answer', () => {
+		const answers = `quick_answers:
+  - id: exam-parts
+    question: { en: Which exams?, nl: Welke examens? }
+    answer: { en: Language and KNM., nl: Taal en KNM. }
+    guide: no-such-guide
+`;
+		expect(errorsWith({ 'content/quick-answers.yaml': answers })).toEqual([
+			'content/quick-answers.yaml: exam-parts: unknown guide slug "no-such-guide"'
+		]);
+	});
+
+	it('reports a duplicate question id', () => {
+		const copy = QUESTION_2.replace('id: wo-002', 'id: wo-001');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([QUESTION_1, copy]) })).toEqual([
+			'questions/wonen.yaml: wo-001: duplicate question id (first defined in questions/wonen.yaml)'
+		]);
+	});
+
+	it('reports a question with 2 options', () => {
+		const twoOptions = QUESTION_1.replace(
+			`      - nl: Het UWV
+        en: UWV
+`,
+			''
+		);
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([twoOptions, QUESTION_2]) })).toEqual([
+			'questions/wonen.yaml: wo-001: has 2 options; a question needs exactly 3'
+		]);
+	});
+
+	it('reports a question with 4 options', () => {
+		const fourOptions = QUESTION_1.replace(
+			`      - nl: Het UWV
+        en: UWV
+`,
+			`      - nl: Het UWV
+        en: UWV
+      - nl: De SVB
+        en: SVB
+`
+		);
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([fourOptions, QUESTION_2]) })).toEqual([
+			'questions/wonen.yaml: wo-001: has 4 options; a question needs exactly 3'
+		]);
+	});
+
+	it('reports a question with no correct option', () => {
+		const none = QUESTION_1.replace('        correct: true\n', '');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([none, QUESTION_2]) })).toEqual([
+			'questions/wonen.yaml: wo-001: has 0 correct options; exactly one option must be marked correct: true'
+		]);
+	});
+
+	it('reports a question with two correct options', () => {
+		const two = QUESTION_1.replace('        en: UWV\n', '        en: UWV\n        correct: true\n');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([two, QUESTION_2]) })).toEqual([
+			'questions/wonen.yaml: wo-001: has 2 correct options; exactly one option must be marked correct: true'
+		]);
+	});
+
+	it('reports a question without source_url as a missing source', () => {
+		const noSource = QUESTION_1.replace('    source_url: https://www.huurcommissie.nl/\n', '');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([noSource, QUESTION_2]) })).toEqual([
+			'questions/wonen.yaml: wo-001: missing source: source_url must name the official page that backs the fact'
+		]);
+	});
+
+	it('reports a question without hub sources or guides as a missing source', () => {
+		const noLinks = QUESTION_2.replace('    sources: [huurcommissie]\n', '');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([QUESTION_1, noLinks]) })).toEqual([
+			'questions/wonen.yaml: wo-002: missing source: name at least one hub source or guide'
+		]);
+	});
+
+	it('reports a source_url that is not https on an official domain', () => {
+		const blog = QUESTION_1.replace('https://www.huurcommissie.nl/', 'http://example.com/huur');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([blog, QUESTION_2]) })).toEqual([
+			'questions/wonen.yaml: wo-001: source_url "http://example.com/huur" must be https on an official domain'
+		]);
+	});
+
+	it('reports an unknown theme', () => {
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([QUESTION_1], 'huisvesting') })).toEqual([
+			'questions/wonen.yaml: unknown theme "huisvesting"'
+		]);
+	});
+
+	it('reports an unknown eindterm', () => {
+		const wrongCode = QUESTION_1.replace('eindterm: 3.1.2', 'eindterm: 3.9.1');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([wrongCode, QUESTION_2]) })).toEqual([
+			'questions/wonen.yaml: wo-001: unknown eindterm "3.9.1" for theme 3 (wonen)'
+		]);
+	});
+
+	it('reports an eindterm of another theme as unknown', () => {
+		const otherTheme = QUESTION_1.replace('eindterm: 3.1.2', 'eindterm: 6.1.1');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([otherTheme, QUESTION_2]) })).toEqual([
+			'questions/wonen.yaml: wo-001: unknown eindterm "6.1.1" for theme 3 (wonen)'
+		]);
+	});
+
+	it('reports malformed YAML with the file name', () => {
+		const errors = errorsWith({ [QUESTIONS]: 'theme: wonen\nquestions:\n  - id: [wo-001\n' });
+		expect(errors).toHaveLength(1);
+		expect(errors[0]).toMatch(/^questions\/wonen\.yaml: malformed YAML: /);
+	});
+
+	it('reports a missing required field with the item id', () => {
+		const noExplanation = QUESTION_1.replace(
+			/ {4}explanation:\n.*\n.*\n/,
+			''
+		);
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([noExplanation, QUESTION_2]) })).toEqual([
+			expect.stringMatching(/^questions\/wonen\.yaml: wo-001: explanation /)
+		]);
+	});
+
+	it('reports an unknown source slug in a topic and a guide', () => {
+		const guide = buildContentFiles()
+			.find((f) => f.path === 'content/guides/knm-wonen.md')!
+			.text.replace('sources: [huurcommissie, inburgeren-nl]', 'sources: [huurcommissie, ind]');
+		expect(errorsWith({ 'content/guides/knm-wonen.md': guide })).toEqual([
+			'content/guides/knm-wonen.md: knm-wonen: unknown source slug "ind"'
+		]);
+	});
+
+	it('reports a guide whose slug does not match its file name', () => {
+		const guide = buildContentFiles().find((f) => f.path === 'content/guides/knm-wonen.md')!.text;
+		expect(errorsWith({ 'content/guides/knm-wonen.md': null, 'content/guides/wonen.md': guide })).toContain(
+			'content/guides/wonen.md: knm-wonen: slug must match the file name "wonen"'
+		);
+	});
+
+	it('reports a missing content file', () => {
+		expect(errorsWith({ 'content/sources.yaml': null })).toContain(
+			'content/sources.yaml: file is missing'
+		);
+	});
+});

@@ -1,0 +1,443 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { isOfficialUrl } from './official-domains';
+import {
+	guideFrontmatterSchema,
+	guideTranslationFrontmatterSchema,
+	questionSchema,
+	questionsFileSchema,
+	quickAnswersFileSchema,
+	sourcesFileSchema,
+	themesFileSchema,
+	topicsFileSchema
+} from './schemas';
+import type { Localized } from './schemas';
+import type {
+	ContentBundle,
+	ContentError,
+	ContentFile,
+	Guide,
+	Question,
+	QuickAnswer,
+	Source,
+	Theme,
+	Topic
+} from './types';
+
+export type ValidationResult =
+	| { ok: true; bundle: ContentBundle }
+	| { ok: false; errors: ContentError[] };
+
+/** The paths validateContent expects, relative to the project root. */
+export const CONTENT_PATHS = {
+	themes: 'content/themes.yaml',
+	sources: 'content/sources.yaml',
+	topics: 'content/topics.yaml',
+	quickAnswers: 'content/quick-answers.yaml',
+	guidesDir: 'content/guides/',
+	guideTranslationsDir: 'content/guides/nl/',
+	questionsDir: 'questions/'
+} as const;
+
+/**
+ * Validates every content file and the references between them. Pure: the caller reads the
+ * files. Returns all errors found, each naming the file, the id and the problem.
+ */
+export function validateContent(files: readonly ContentFile[]): ValidationResult {
+	const errors: ContentError[] = [];
+	const byPath = new Map(files.map((file) => [file.path, file]));
+	const report = (file: string, id: string | null, message: string): void => {
+		errors.push({ file, id, message });
+	};
+
+	const themes = readThemes(byPath, report);
+	const sources = readSources(byPath, report);
+	const topics = readTopics(byPath, report);
+	const quickAnswers = readQuickAnswers(byPath, report);
+	const guides = readGuides(files, report);
+	const questions = readQuestions(files, themes, report);
+
+	const themeSlugs = new Set(themes.map((theme) => theme.slug));
+	const sourceSlugs = new Set(sources.map((source) => source.slug));
+	const topicSlugs = new Set(topics.map((topic) => topic.slug));
+	const guideSlugs = new Set(guides.map((guide) => guide.slug));
+
+	for (const topic of topics) {
+		for (const entry of topic.sources) {
+			if (!sourceSlugs.has(entry.slug)) {
+				report(CONTENT_PATHS.topics, topic.slug, `unknown source slug "${entry.slug}"`);
+			}
+		}
+	}
+	for (const guide of guides) {
+		const check = (slugs: string[], known: Set<string>, kind: string): void => {
+			for (const slug of slugs) {
+				if (!known.has(slug)) report(guide.file, guide.slug, `unknown ${kind} slug "${slug}"`);
+			}
+		};
+		check(guide.sources, sourceSlugs, 'source');
+		check(guide.topics, topicSlugs, 'topic');
+		check(guide.themes, themeSlugs, 'theme');
+		check(guide.related, guideSlugs, 'guide');
+	}
+	for (const answer of quickAnswers) {
+		if (!guideSlugs.has(answer.guide)) {
+			report(CONTENT_PATHS.quickAnswers, answer.id, `unknown guide slug "${answer.guide}"`);
+		}
+	}
+	for (const question of questions) {
+		for (const slug of question.sources) {
+			if (!sourceSlugs.has(slug)) {
+				report(question.file, question.id, `unknown source slug "${slug}"`);
+			}
+		}
+		for (const slug of question.guides) {
+			if (!guideSlugs.has(slug)) report(question.file, question.id, `unknown guide slug "${slug}"`);
+		}
+	}
+
+	if (errors.length > 0) return { ok: false, errors };
+	return { ok: true, bundle: { themes, sources, topics, guides, quickAnswers, questions } };
+}
+
+/** One line per error: `file: id: message`. */
+export function formatContentError(error: ContentError): string {
+	return error.id ? `${error.file}: ${error.id}: ${error.message}` : `${error.file}: ${error.message}`;
+}
+
+type Report = (file: string, id: string | null, message: string) => void;
+
+function parseYamlFile(file: ContentFile, report: Report): unknown {
+	try {
+		return parseYaml(file.text, { prettyErrors: true });
+	} catch (cause) {
+		const detail =
+			cause instanceof YAMLParseError
+				? `${cause.message.split('\n')[0]}`
+				: String(cause instanceof Error ? cause.message : cause);
+		report(file.path, null, `malformed YAML: ${detail}`);
+		return undefined;
+	}
+}
+
+function describeIssues(error: z.ZodError): string {
+	return error.issues
+		.map((issue) => {
+			const path = issue.path.map(String).join('.');
+			return path ? `${path} ${issue.message}` : issue.message;
+		})
+		.join('; ');
+}
+
+/** Reads a required YAML file and checks its shape; returns null when absent or invalid. */
+function readYamlFile<T>(
+	byPath: Map<string, ContentFile>,
+	path: string,
+	schema: z.ZodType<T>,
+	report: Report
+): T | null {
+	const file = byPath.get(path);
+	if (!file) {
+		report(path, null, 'file is missing');
+		return null;
+	}
+	const raw = parseYamlFile(file, report);
+	if (raw === undefined) return null;
+	const parsed = schema.safeParse(raw);
+	if (!parsed.success) {
+		const first = parsed.error.issues[0];
+		const id = first ? idAt(raw, first.path) : null;
+		report(path, id, describeIssues(parsed.error));
+		return null;
+	}
+	return parsed.data;
+}
+
+/** Finds the slug or id of the list item an issue path points into, for the error message. */
+function idAt(raw: unknown, path: readonly PropertyKey[]): string | null {
+	if (path.length < 2) return null;
+	const list = (raw as Record<string, unknown>)[String(path[0])];
+	if (!Array.isArray(list)) return null;
+	const item: unknown = list[Number(path[1])];
+	if (item && typeof item === 'object') {
+		const record = item as Record<string, unknown>;
+		const id = record.slug ?? record.id;
+		if (typeof id === 'string') return id;
+	}
+	return `#${Number(path[1]) + 1}`;
+}
+
+function reportDuplicates(items: { key: string; file: string }[], kind: string, report: Report) {
+	const seen = new Map<string, string>();
+	for (const item of items) {
+		const first = seen.get(item.key);
+		if (first !== undefined) {
+			report(item.file, item.key, `duplicate ${kind} (first defined in ${first})`);
+		} else {
+			seen.set(item.key, item.file);
+		}
+	}
+}
+
+function readThemes(byPath: Map<string, ContentFile>, report: Report): Theme[] {
+	const data = readYamlFile(byPath, CONTENT_PATHS.themes, themesFileSchema, report);
+	if (!data) return [];
+	const themes: Theme[] = data.themes.map((theme) => ({
+		slug: theme.slug,
+		number: theme.number,
+		name: theme.name,
+		eindtermen: theme.eindtermen.map((eindterm) => ({
+			code: eindterm.code,
+			description: eindterm.description,
+			indicators: eindterm.indicators
+		}))
+	}));
+	reportDuplicates(
+		themes.map((theme) => ({ key: theme.slug, file: CONTENT_PATHS.themes })),
+		'theme slug',
+		report
+	);
+	const codes: { key: string; file: string }[] = [];
+	for (const theme of themes) {
+		for (const eindterm of theme.eindtermen) {
+			if (!eindterm.code.startsWith(`${theme.number}.`) || eindterm.code.split('.').length !== 2) {
+				report(CONTENT_PATHS.themes, eindterm.code, `eindterm code does not belong to theme ${theme.number}`);
+			}
+			codes.push({ key: eindterm.code, file: CONTENT_PATHS.themes });
+			for (const indicator of eindterm.indicators) {
+				if (!indicator.code.startsWith(`${eindterm.code}.`)) {
+					report(CONTENT_PATHS.themes, indicator.code, `indicator code does not belong to eindterm ${eindterm.code}`);
+				}
+				codes.push({ key: indicator.code, file: CONTENT_PATHS.themes });
+			}
+		}
+	}
+	reportDuplicates(codes, 'eindterm code', report);
+	return themes;
+}
+
+/** Reads one of the list files (sources, topics, quick answers) and numbers its items. */
+function readList<Item, Key extends string>(
+	byPath: Map<string, ContentFile>,
+	path: string,
+	schema: z.ZodType<Record<Key, Item[]>>,
+	listKey: Key,
+	idOf: (item: Item) => string,
+	kind: string,
+	report: Report
+): (Item & { position: number })[] {
+	const data = readYamlFile(byPath, path, schema, report);
+	if (!data) return [];
+	const items = data[listKey].map((item, position) => ({ ...item, position }));
+	reportDuplicates(
+		items.map((item) => ({ key: idOf(item), file: path })),
+		kind,
+		report
+	);
+	return items;
+}
+
+function readSources(byPath: Map<string, ContentFile>, report: Report): Source[] {
+	return readList(byPath, CONTENT_PATHS.sources, sourcesFileSchema, 'sources', (s) => s.slug, 'source slug', report);
+}
+
+function readTopics(byPath: Map<string, ContentFile>, report: Report): Topic[] {
+	return readList(byPath, CONTENT_PATHS.topics, topicsFileSchema, 'topics', (t) => t.slug, 'topic slug', report);
+}
+
+function readQuickAnswers(byPath: Map<string, ContentFile>, report: Report): QuickAnswer[] {
+	return readList(
+		byPath,
+		CONTENT_PATHS.quickAnswers,
+		quickAnswersFileSchema,
+		'quick_answers',
+		(a) => a.id,
+		'quick answer id',
+		report
+	);
+}
+
+/** Splits `---\nyaml\n---\nbody` into its parts; null when there is no frontmatter. */
+export function splitFrontmatter(text: string): { frontmatter: string; body: string } | null {
+	const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
+	if (!match) return null;
+	return { frontmatter: match[1] ?? '', body: match[2] ?? '' };
+}
+
+function isGuideFile(path: string, dir: string): boolean {
+	return path.startsWith(dir) && path.endsWith('.md') && !path.slice(dir.length).includes('/');
+}
+
+function readGuides(files: readonly ContentFile[], report: Report): Guide[] {
+	const guides: Guide[] = [];
+	for (const file of files.filter((f) => isGuideFile(f.path, CONTENT_PATHS.guidesDir))) {
+		const parts = splitFrontmatter(file.text);
+		if (!parts) {
+			report(file.path, null, 'missing frontmatter (a block between --- lines at the top)');
+			continue;
+		}
+		const raw = parseYamlFile({ path: file.path, text: parts.frontmatter }, report);
+		if (raw === undefined) continue;
+		const parsed = guideFrontmatterSchema.safeParse(raw);
+		if (!parsed.success) {
+			const slug = (raw as { slug?: unknown } | null)?.slug;
+			report(file.path, typeof slug === 'string' ? slug : null, describeIssues(parsed.error));
+			continue;
+		}
+		const meta = parsed.data;
+		const expected = file.path.slice(CONTENT_PATHS.guidesDir.length, -'.md'.length);
+		if (meta.slug !== expected) {
+			report(file.path, meta.slug, `slug must match the file name "${expected}"`);
+			continue;
+		}
+		if (parts.body.trim() === '') {
+			report(file.path, meta.slug, 'guide body is empty');
+			continue;
+		}
+		guides.push({
+			slug: meta.slug,
+			file: file.path,
+			title: { en: meta.title, nl: meta.title_nl },
+			summary: { en: meta.summary, nl: meta.summary_nl },
+			sources: meta.sources,
+			topics: meta.topics,
+			themes: meta.themes,
+			related: meta.related,
+			updated: meta.updated,
+			body: { en: parts.body.trim(), nl: null },
+			position: 0
+		});
+	}
+	guides.sort((a, b) => a.slug.localeCompare(b.slug));
+	guides.forEach((guide, index) => (guide.position = index));
+	reportDuplicates(
+		guides.map((guide) => ({ key: guide.slug, file: guide.file })),
+		'guide slug',
+		report
+	);
+
+	const bySlug = new Map(guides.map((guide) => [guide.slug, guide]));
+	for (const file of files.filter((f) => isGuideFile(f.path, CONTENT_PATHS.guideTranslationsDir))) {
+		const parts = splitFrontmatter(file.text);
+		if (!parts) {
+			report(file.path, null, 'missing frontmatter (a block between --- lines at the top)');
+			continue;
+		}
+		const raw = parseYamlFile({ path: file.path, text: parts.frontmatter }, report);
+		if (raw === undefined) continue;
+		const parsed = guideTranslationFrontmatterSchema.safeParse(raw);
+		if (!parsed.success) {
+			report(file.path, null, describeIssues(parsed.error));
+			continue;
+		}
+		const guide = bySlug.get(parsed.data.slug);
+		if (!guide) {
+			report(file.path, parsed.data.slug, `unknown guide slug "${parsed.data.slug}" (no English guide)`);
+			continue;
+		}
+		if (parts.body.trim() !== '') guide.body.nl = parts.body.trim();
+	}
+	return guides;
+}
+
+function readQuestions(files: readonly ContentFile[], themes: Theme[], report: Report): Question[] {
+	const themeBySlug = new Map(themes.map((theme) => [theme.slug, theme]));
+	const questions: Question[] = [];
+	const questionFiles = files
+		.filter((f) => f.path.startsWith(CONTENT_PATHS.questionsDir) && /\.ya?ml$/.test(f.path))
+		.sort((a, b) => a.path.localeCompare(b.path));
+
+	for (const file of questionFiles) {
+		const raw = parseYamlFile(file, report);
+		if (raw === undefined) continue;
+		const shape = questionsFileSchema.safeParse(raw);
+		if (!shape.success) {
+			report(file.path, null, describeIssues(shape.error));
+			continue;
+		}
+		const theme = themeBySlug.get(shape.data.theme);
+		if (!theme) {
+			report(file.path, null, `unknown theme "${shape.data.theme}"`);
+			continue;
+		}
+		const fileSlug = file.path.slice(CONTENT_PATHS.questionsDir.length).replace(/\.ya?ml$/, '');
+		if (fileSlug !== theme.slug) {
+			report(file.path, null, `file name must be the theme slug "${theme.slug}"`);
+			continue;
+		}
+		const codes = new Set(
+			theme.eindtermen.flatMap((e) => [e.code, ...e.indicators.map((i) => i.code)])
+		);
+		shape.data.questions.forEach((item, index) => {
+			const question = readQuestion(item, index, file.path, theme, codes, report);
+			if (question) questions.push(question);
+		});
+	}
+	reportDuplicates(
+		questions.map((question) => ({ key: question.id, file: question.file })),
+		'question id',
+		report
+	);
+	questions.forEach((question, index) => (question.position = index));
+	return questions;
+}
+
+function readQuestion(
+	item: unknown,
+	index: number,
+	file: string,
+	theme: Theme,
+	codes: Set<string>,
+	report: Report
+): Question | null {
+	const rawId = (item as { id?: unknown } | null)?.id;
+	const id = typeof rawId === 'string' ? rawId : `question #${index + 1}`;
+	const parsed = questionSchema.safeParse(item);
+	if (!parsed.success) {
+		report(file, id, describeIssues(parsed.error));
+		return null;
+	}
+	const q = parsed.data;
+	let valid = true;
+	const fail = (message: string): void => {
+		report(file, q.id, message);
+		valid = false;
+	};
+	if (q.options.length !== 3) {
+		fail(`has ${q.options.length} options; a question needs exactly 3`);
+	}
+	const correct = q.options.filter((option) => option.correct === true).length;
+	if (correct !== 1) {
+		fail(`has ${correct} correct options; exactly one option must be marked correct: true`);
+	}
+	if (!codes.has(q.eindterm)) {
+		fail(`unknown eindterm "${q.eindterm}" for theme ${theme.number} (${theme.slug})`);
+	}
+	if (q.source_url === undefined || q.source_url.trim() === '') {
+		fail('missing source: source_url must name the official page that backs the fact');
+	} else if (!isOfficialUrl(q.source_url)) {
+		fail(`source_url "${q.source_url}" must be https on an official domain`);
+	}
+	if (q.sources.length === 0 && q.guides.length === 0) {
+		fail('missing source: name at least one hub source or guide');
+	}
+	if (!valid) return null;
+	const options = q.options.map(({ correct: _correct, ...text }) => text as Localized);
+	return {
+		id: q.id,
+		file,
+		theme: theme.slug,
+		eindterm: q.eindterm,
+		question: q.question,
+		options,
+		correctIndex: q.options.findIndex((option) => option.correct === true),
+		explanation: q.explanation,
+		sources: q.sources,
+		guides: q.guides,
+		sourceUrl: q.source_url as string,
+		checked: q.checked ?? null,
+		volatile: q.volatile,
+		image: q.image ?? null,
+		position: 0
+	};
+}

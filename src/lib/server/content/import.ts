@@ -1,0 +1,427 @@
+import { eq, inArray, isNull, sql } from 'drizzle-orm';
+import { hashContent, markdownToText, renderMarkdown } from '../../domain/content';
+import type { ContentBundle, Guide, Question } from '../../domain/content';
+import type { Db } from '../db';
+import * as t from '../db/schema';
+
+export interface ImportReport {
+	bundleHash: string;
+	/** per kind: rows inserted, updated (hash changed), deleted (hub) */
+	inserted: number;
+	updated: number;
+	deleted: number;
+	/** questions that left the files and were retired, or came back and were restored */
+	retired: number;
+	restored: number;
+	unchanged: number;
+	searchIndexRebuilt: boolean;
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Writes a validated content bundle into the database in one transaction. Idempotent: rows are
+ * upserted by id/slug and skipped when their content hash is unchanged, so a second import of the
+ * same files writes nothing. Hub rows missing from the files are deleted; questions missing from the
+ * files are retired (never deleted), because reviews and assignments refer to them.
+ */
+export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportReport {
+	const report: ImportReport = {
+		bundleHash: hashContent(bundle),
+		inserted: 0,
+		updated: 0,
+		deleted: 0,
+		retired: 0,
+		restored: 0,
+		unchanged: 0,
+		searchIndexRebuilt: false
+	};
+
+	db.transaction((tx) => {
+		let hubChanged = importThemes(tx, bundle, report);
+		hubChanged = importSources(tx, bundle, report) || hubChanged;
+		hubChanged = importTopics(tx, bundle, report) || hubChanged;
+		hubChanged = importGuides(tx, bundle, report) || hubChanged;
+		hubChanged = importQuickAnswers(tx, bundle, report) || hubChanged;
+		importQuestions(tx, bundle, now, report);
+
+		const indexed = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_index`);
+		if (hubChanged || !indexed || indexed.n === 0) {
+			rebuildSearchIndex(tx, bundle);
+			report.searchIndexRebuilt = true;
+		}
+		const changed =
+			report.inserted + report.updated + report.deleted + report.retired + report.restored;
+		if (changed > 0) {
+			tx.insert(t.contentImport)
+				.values({ importedAt: now, bundleHash: report.bundleHash, summary: report })
+				.run();
+		}
+	});
+	return report;
+}
+
+/** Compares stored hashes with new ones; returns the slugs to insert, update and delete. */
+function diffByHash(
+	existing: { key: string; contentHash: string }[],
+	incoming: { key: string; hash: string }[]
+): { insert: Set<string>; update: Set<string>; remove: string[]; unchanged: number } {
+	const stored = new Map(existing.map((row) => [row.key, row.contentHash]));
+	const incomingKeys = new Set(incoming.map((item) => item.key));
+	const insert = new Set<string>();
+	const update = new Set<string>();
+	let unchanged = 0;
+	for (const item of incoming) {
+		const hash = stored.get(item.key);
+		if (hash === undefined) insert.add(item.key);
+		else if (hash !== item.hash) update.add(item.key);
+		else unchanged += 1;
+	}
+	const remove = existing.map((row) => row.key).filter((key) => !incomingKeys.has(key));
+	return { insert, update, remove, unchanged };
+}
+
+function count(report: ImportReport, diff: ReturnType<typeof diffByHash>): boolean {
+	report.inserted += diff.insert.size;
+	report.updated += diff.update.size;
+	report.deleted += diff.remove.length;
+	report.unchanged += diff.unchanged;
+	return diff.insert.size + diff.update.size + diff.remove.length > 0;
+}
+
+function importThemes(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
+	// Themes and eindtermen are small reference data: compare as a whole, rewrite when changed.
+	const hash = hashContent(bundle.themes);
+	const last = tx.get<{ hash: string } | undefined>(
+		sql`SELECT value AS hash FROM content_meta WHERE key = 'themes_hash'`
+	);
+	if (last?.hash === hash) {
+		report.unchanged += bundle.themes.length;
+		return false;
+	}
+	tx.delete(t.eindterm).run();
+	const known = new Set(tx.select({ slug: t.theme.slug }).from(t.theme).all().map((r) => r.slug));
+	for (const theme of bundle.themes) {
+		const values = {
+			slug: theme.slug,
+			number: theme.number,
+			nameNl: theme.name.nl,
+			nameEn: theme.name.en
+		};
+		if (known.has(theme.slug)) {
+			tx.update(t.theme).set(values).where(eq(t.theme.slug, theme.slug)).run();
+			report.updated += 1;
+		} else {
+			tx.insert(t.theme).values(values).run();
+			report.inserted += 1;
+		}
+		let position = 0;
+		for (const eindterm of theme.eindtermen) {
+			tx.insert(t.eindterm)
+				.values({
+					code: eindterm.code,
+					themeSlug: theme.slug,
+					parentCode: null,
+					descriptionNl: eindterm.description.nl,
+					descriptionEn: eindterm.description.en,
+					position: position++
+				})
+				.run();
+			for (const indicator of eindterm.indicators) {
+				tx.insert(t.eindterm)
+					.values({
+						code: indicator.code,
+						themeSlug: theme.slug,
+						parentCode: eindterm.code,
+						descriptionNl: indicator.description.nl,
+						descriptionEn: indicator.description.en,
+						position: position++
+					})
+					.run();
+			}
+		}
+	}
+	tx.run(
+		sql`INSERT INTO content_meta (key, value) VALUES ('themes_hash', ${hash})
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+	);
+	return true;
+}
+
+function importSources(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
+	const existing = tx
+		.select({ key: t.source.slug, contentHash: t.source.contentHash })
+		.from(t.source)
+		.all();
+	const items = bundle.sources.map((source) => ({ source, key: source.slug, hash: hashContent(source) }));
+	const diff = diffByHash(existing, items);
+	for (const { source, key, hash } of items) {
+		if (!diff.insert.has(key) && !diff.update.has(key)) continue;
+		const values = {
+			slug: source.slug,
+			name: source.name,
+			url: source.url,
+			ownerEn: source.owner.en,
+			ownerNl: source.owner.nl,
+			usageEn: source.usage.en,
+			usageNl: source.usage.nl,
+			checkedOn: source.checked,
+			position: source.position,
+			contentHash: hash
+		};
+		tx.insert(t.source)
+			.values(values)
+			.onConflictDoUpdate({ target: t.source.slug, set: values })
+			.run();
+	}
+	if (diff.remove.length > 0) tx.delete(t.source).where(inArray(t.source.slug, diff.remove)).run();
+	return count(report, diff);
+}
+
+function importTopics(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
+	const existing = tx.select({ key: t.topic.slug, contentHash: t.topic.contentHash }).from(t.topic).all();
+	const items = bundle.topics.map((topic) => ({ topic, key: topic.slug, hash: hashContent(topic) }));
+	const diff = diffByHash(existing, items);
+	for (const { topic, key, hash } of items) {
+		if (!diff.insert.has(key) && !diff.update.has(key)) continue;
+		const values = {
+			slug: topic.slug,
+			titleEn: topic.title.en,
+			titleNl: topic.title.nl,
+			summaryEn: topic.summary.en,
+			summaryNl: topic.summary.nl,
+			position: topic.position,
+			contentHash: hash
+		};
+		tx.insert(t.topic).values(values).onConflictDoUpdate({ target: t.topic.slug, set: values }).run();
+		tx.delete(t.topicSource).where(eq(t.topicSource.topicSlug, topic.slug)).run();
+		topic.sources.forEach((entry, position) => {
+			tx.insert(t.topicSource)
+				.values({
+					topicSlug: topic.slug,
+					sourceSlug: entry.slug,
+					reasonEn: entry.reason.en,
+					reasonNl: entry.reason.nl,
+					position
+				})
+				.run();
+		});
+	}
+	if (diff.remove.length > 0) tx.delete(t.topic).where(inArray(t.topic.slug, diff.remove)).run();
+	return count(report, diff);
+}
+
+function guideValues(guide: Guide, hash: string) {
+	return {
+		slug: guide.slug,
+		titleEn: guide.title.en,
+		titleNl: guide.title.nl,
+		summaryEn: guide.summary.en,
+		summaryNl: guide.summary.nl,
+		bodyHtmlEn: renderMarkdown(guide.body.en),
+		bodyHtmlNl: guide.body.nl === null ? null : renderMarkdown(guide.body.nl),
+		updatedOn: guide.updated,
+		position: guide.position,
+		contentHash: hash
+	};
+}
+
+function importGuides(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
+	const existing = tx.select({ key: t.guide.slug, contentHash: t.guide.contentHash }).from(t.guide).all();
+	const items = bundle.guides.map((guide) => ({ guide, key: guide.slug, hash: hashContent(guide) }));
+	const diff = diffByHash(existing, items);
+	const changed = items.filter(({ key }) => diff.insert.has(key) || diff.update.has(key));
+	// Rows first, links second: a guide's `related` list may point at a guide inserted later.
+	for (const { guide, hash } of changed) {
+		const values = guideValues(guide, hash);
+		tx.insert(t.guide).values(values).onConflictDoUpdate({ target: t.guide.slug, set: values }).run();
+	}
+	for (const { guide } of changed) {
+		tx.delete(t.guideSource).where(eq(t.guideSource.guideSlug, guide.slug)).run();
+		tx.delete(t.guideTopic).where(eq(t.guideTopic.guideSlug, guide.slug)).run();
+		tx.delete(t.guideTheme).where(eq(t.guideTheme.guideSlug, guide.slug)).run();
+		tx.delete(t.guideRelated).where(eq(t.guideRelated.guideSlug, guide.slug)).run();
+		guide.sources.forEach((sourceSlug, position) =>
+			tx.insert(t.guideSource).values({ guideSlug: guide.slug, sourceSlug, position }).run()
+		);
+		for (const topicSlug of guide.topics) {
+			tx.insert(t.guideTopic).values({ guideSlug: guide.slug, topicSlug }).run();
+		}
+		for (const themeSlug of guide.themes) {
+			tx.insert(t.guideTheme).values({ guideSlug: guide.slug, themeSlug }).run();
+		}
+		guide.related.forEach((relatedSlug, position) =>
+			tx.insert(t.guideRelated).values({ guideSlug: guide.slug, relatedSlug, position }).run()
+		);
+	}
+	if (diff.remove.length > 0) tx.delete(t.guide).where(inArray(t.guide.slug, diff.remove)).run();
+	return count(report, diff);
+}
+
+function importQuickAnswers(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
+	const existing = tx
+		.select({ key: t.quickAnswer.id, contentHash: t.quickAnswer.contentHash })
+		.from(t.quickAnswer)
+		.all();
+	const items = bundle.quickAnswers.map((answer) => ({ answer, key: answer.id, hash: hashContent(answer) }));
+	const diff = diffByHash(existing, items);
+	for (const { answer, key, hash } of items) {
+		if (!diff.insert.has(key) && !diff.update.has(key)) continue;
+		const values = {
+			id: answer.id,
+			questionEn: answer.question.en,
+			questionNl: answer.question.nl,
+			answerEn: answer.answer.en,
+			answerNl: answer.answer.nl,
+			guideSlug: answer.guide,
+			position: answer.position,
+			contentHash: hash
+		};
+		tx.insert(t.quickAnswer)
+			.values(values)
+			.onConflictDoUpdate({ target: t.quickAnswer.id, set: values })
+			.run();
+	}
+	if (diff.remove.length > 0) {
+		tx.delete(t.quickAnswer).where(inArray(t.quickAnswer.id, diff.remove)).run();
+	}
+	return count(report, diff);
+}
+
+/** The hash covers what a learner sees and what the question links to, not its position. */
+function hashQuestion(question: Question): string {
+	const { position: _position, file: _file, ...content } = question;
+	return hashContent(content);
+}
+
+function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: ImportReport): void {
+	const existing = tx
+		.select({
+			id: t.question.id,
+			contentHash: t.question.contentHash,
+			position: t.question.position,
+			retiredAt: t.question.retiredAt
+		})
+		.from(t.question)
+		.all();
+	const stored = new Map(existing.map((row) => [row.id, row]));
+	const incoming = new Set<string>();
+
+	for (const question of bundle.questions) {
+		incoming.add(question.id);
+		const hash = hashQuestion(question);
+		const row = stored.get(question.id);
+		const values = {
+			id: question.id,
+			themeSlug: question.theme,
+			eindterm: question.eindterm,
+			questionNl: question.question.nl,
+			questionEn: question.question.en,
+			options: question.options.map((option) => ({ nl: option.nl, en: option.en })),
+			correctIndex: question.correctIndex,
+			explanationNl: question.explanation.nl,
+			explanationEn: question.explanation.en,
+			sourceUrl: question.sourceUrl,
+			checkedOn: question.checked,
+			volatile: question.volatile,
+			image: question.image,
+			position: question.position,
+			contentHash: hash
+		};
+		if (!row) {
+			tx.insert(t.question)
+				.values({ ...values, createdAt: now, updatedAt: now, retiredAt: null })
+				.run();
+			report.inserted += 1;
+		} else if (row.contentHash !== hash) {
+			tx.update(t.question)
+				.set({ ...values, updatedAt: now, retiredAt: null })
+				.where(eq(t.question.id, question.id))
+				.run();
+			report.updated += 1;
+			if (row.retiredAt !== null) report.restored += 1;
+		} else {
+			if (row.retiredAt !== null || row.position !== question.position) {
+				tx.update(t.question)
+					.set({ retiredAt: null, position: question.position })
+					.where(eq(t.question.id, question.id))
+					.run();
+				if (row.retiredAt !== null) report.restored += 1;
+			}
+			report.unchanged += 1;
+			continue;
+		}
+		tx.delete(t.questionSource).where(eq(t.questionSource.questionId, question.id)).run();
+		tx.delete(t.questionGuide).where(eq(t.questionGuide.questionId, question.id)).run();
+		for (const sourceSlug of question.sources) {
+			tx.insert(t.questionSource).values({ questionId: question.id, sourceSlug }).run();
+		}
+		for (const guideSlug of question.guides) {
+			tx.insert(t.questionGuide).values({ questionId: question.id, guideSlug }).run();
+		}
+	}
+
+	const toRetire = existing.filter((row) => !incoming.has(row.id) && row.retiredAt === null);
+	if (toRetire.length > 0) {
+		tx.update(t.question)
+			.set({ retiredAt: now })
+			.where(
+				sql`${t.question.id} IN (${sql.join(
+					toRetire.map((row) => sql`${row.id}`),
+					sql`, `
+				)}) AND ${isNull(t.question.retiredAt)}`
+			)
+			.run();
+		report.retired += toRetire.length;
+	}
+}
+
+function rebuildSearchIndex(tx: Tx, bundle: ContentBundle): void {
+	tx.run(sql`DELETE FROM search_index`);
+	const add = (
+		kind: string,
+		slug: string,
+		titleEn: string,
+		titleNl: string,
+		bodyEn: string,
+		bodyNl: string
+	): void => {
+		tx.run(
+			sql`INSERT INTO search_index (kind, slug, title_en, title_nl, body_en, body_nl)
+				VALUES (${kind}, ${slug}, ${titleEn}, ${titleNl}, ${bodyEn}, ${bodyNl})`
+		);
+	};
+	for (const source of bundle.sources) {
+		add(
+			'source',
+			source.slug,
+			source.name,
+			source.name,
+			`${source.owner.en} ${source.usage.en} ${source.url}`,
+			`${source.owner.nl} ${source.usage.nl} ${source.url}`
+		);
+	}
+	for (const topic of bundle.topics) {
+		add(
+			'topic',
+			topic.slug,
+			topic.title.en,
+			topic.title.nl,
+			`${topic.summary.en} ${topic.sources.map((s) => s.reason.en).join(' ')}`,
+			`${topic.summary.nl} ${topic.sources.map((s) => s.reason.nl).join(' ')}`
+		);
+	}
+	for (const guide of bundle.guides) {
+		add(
+			'guide',
+			guide.slug,
+			guide.title.en,
+			guide.title.nl,
+			`${guide.summary.en} ${markdownToText(guide.body.en)}`,
+			`${guide.summary.nl} ${markdownToText(guide.body.nl ?? '')}`
+		);
+	}
+	for (const answer of bundle.quickAnswers) {
+		add('quick-answer', answer.id, answer.question.en, answer.question.nl, answer.answer.en, answer.answer.nl);
+	}
+}

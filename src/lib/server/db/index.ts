@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_DATABASE_PATH = 'data/knm-hub.db';
+
+/** `DATABASE_URL` may be a plain path or a `file:` URL; the default is data/knm-hub.db. */
+export function resolveDatabasePath(value: string | undefined): string {
+	const raw = value?.trim() || DEFAULT_DATABASE_PATH;
+	if (raw === ':memory:') return raw;
+	return resolve(raw.startsWith('file:') ? raw.slice('file:'.length) : raw);
+}
+
+/**
+ * Opens one better-sqlite3 connection with WAL and foreign keys on, and applies the migrations in
+ * `migrations/` (drizzle-kit output). better-sqlite3 is synchronous, so one connection per process
+ * serialises writes without extra locking.
+ */
+export function openDatabase(path: string, migrationsFolder = resolve('migrations')): Db {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new Database(path);
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = drizzle(sqlite, { schema });
+	migrate(db, { migrationsFolder });
+	return db;
+}
+
+let current: Db | null = null;
+
+/** The process-wide database, opened on first use from `DATABASE_URL`. */
+export function getDb(): Db {
+	current ??= openDatabase(resolveDatabasePath(process.env.DATABASE_URL));
+	return current;
+}

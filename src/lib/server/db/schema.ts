@@ -1,0 +1,252 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/*
+ * Hub and question-bank tables (design.md §3). Content files are the source of truth: these rows are
+ * written only by the importer (src/lib/server/content/import.ts). Localised texts are stored as one
+ * column per locale so that a query can pick the user's language without parsing JSON.
+ */
+
+export const theme = sqliteTable('theme', {
+	slug: text('slug').primaryKey(),
+	number: integer('number').notNull(),
+	nameNl: text('name_nl').notNull(),
+	nameEn: text('name_en').notNull()
+});
+
+export const eindterm = sqliteTable(
+	'eindterm',
+	{
+		code: text('code').primaryKey(),
+		themeSlug: text('theme_slug')
+			.notNull()
+			.references(() => theme.slug),
+		/** null for an eindterm (x.y); the eindterm's code for an indicator (x.y.z) */
+		parentCode: text('parent_code'),
+		descriptionNl: text('description_nl').notNull(),
+		descriptionEn: text('description_en').notNull(),
+		position: integer('position').notNull()
+	},
+	(t) => [index('eindterm_theme_idx').on(t.themeSlug)]
+);
+
+export const source = sqliteTable('source', {
+	slug: text('slug').primaryKey(),
+	name: text('name').notNull(),
+	url: text('url').notNull(),
+	ownerEn: text('owner_en').notNull(),
+	ownerNl: text('owner_nl').notNull(),
+	usageEn: text('usage_en').notNull(),
+	usageNl: text('usage_nl').notNull(),
+	checkedOn: text('checked_on').notNull(),
+	position: integer('position').notNull(),
+	contentHash: text('content_hash').notNull()
+});
+
+export const topic = sqliteTable('topic', {
+	slug: text('slug').primaryKey(),
+	titleEn: text('title_en').notNull(),
+	titleNl: text('title_nl').notNull(),
+	summaryEn: text('summary_en').notNull(),
+	summaryNl: text('summary_nl').notNull(),
+	position: integer('position').notNull(),
+	contentHash: text('content_hash').notNull()
+});
+
+export const topicSource = sqliteTable(
+	'topic_source',
+	{
+		topicSlug: text('topic_slug')
+			.notNull()
+			.references(() => topic.slug, { onDelete: 'cascade' }),
+		sourceSlug: text('source_slug')
+			.notNull()
+			.references(() => source.slug, { onDelete: 'cascade' }),
+		reasonEn: text('reason_en').notNull(),
+		reasonNl: text('reason_nl').notNull(),
+		position: integer('position').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.topicSlug, t.sourceSlug] }),
+		index('topic_source_source_idx').on(t.sourceSlug)
+	]
+);
+
+export const guide = sqliteTable('guide', {
+	slug: text('slug').primaryKey(),
+	titleEn: text('title_en').notNull(),
+	titleNl: text('title_nl').notNull(),
+	summaryEn: text('summary_en').notNull(),
+	summaryNl: text('summary_nl').notNull(),
+	bodyHtmlEn: text('body_html_en').notNull(),
+	/** null until a Dutch translation of the guide exists */
+	bodyHtmlNl: text('body_html_nl'),
+	updatedOn: text('updated_on').notNull(),
+	position: integer('position').notNull(),
+	contentHash: text('content_hash').notNull()
+});
+
+export const guideSource = sqliteTable(
+	'guide_source',
+	{
+		guideSlug: text('guide_slug')
+			.notNull()
+			.references(() => guide.slug, { onDelete: 'cascade' }),
+		sourceSlug: text('source_slug')
+			.notNull()
+			.references(() => source.slug, { onDelete: 'cascade' }),
+		position: integer('position').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.guideSlug, t.sourceSlug] }),
+		index('guide_source_source_idx').on(t.sourceSlug)
+	]
+);
+
+export const guideTopic = sqliteTable(
+	'guide_topic',
+	{
+		guideSlug: text('guide_slug')
+			.notNull()
+			.references(() => guide.slug, { onDelete: 'cascade' }),
+		topicSlug: text('topic_slug')
+			.notNull()
+			.references(() => topic.slug, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.guideSlug, t.topicSlug] }),
+		index('guide_topic_topic_idx').on(t.topicSlug)
+	]
+);
+
+export const guideTheme = sqliteTable(
+	'guide_theme',
+	{
+		guideSlug: text('guide_slug')
+			.notNull()
+			.references(() => guide.slug, { onDelete: 'cascade' }),
+		themeSlug: text('theme_slug')
+			.notNull()
+			.references(() => theme.slug, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.guideSlug, t.themeSlug] }),
+		index('guide_theme_theme_idx').on(t.themeSlug)
+	]
+);
+
+export const guideRelated = sqliteTable(
+	'guide_related',
+	{
+		guideSlug: text('guide_slug')
+			.notNull()
+			.references(() => guide.slug, { onDelete: 'cascade' }),
+		relatedSlug: text('related_slug')
+			.notNull()
+			.references(() => guide.slug, { onDelete: 'cascade' }),
+		position: integer('position').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.guideSlug, t.relatedSlug] })]
+);
+
+export const quickAnswer = sqliteTable('quick_answer', {
+	id: text('id').primaryKey(),
+	questionEn: text('question_en').notNull(),
+	questionNl: text('question_nl').notNull(),
+	answerEn: text('answer_en').notNull(),
+	answerNl: text('answer_nl').notNull(),
+	guideSlug: text('guide_slug')
+		.notNull()
+		.references(() => guide.slug, { onDelete: 'cascade' }),
+	position: integer('position').notNull(),
+	contentHash: text('content_hash').notNull()
+});
+
+/**
+ * A KNM question. Never deleted: a question removed from the files gets `retired_at`, so review
+ * logs and assignments that point at it keep their meaning.
+ */
+export const question = sqliteTable(
+	'question',
+	{
+		id: text('id').primaryKey(),
+		themeSlug: text('theme_slug')
+			.notNull()
+			.references(() => theme.slug),
+		eindterm: text('eindterm').notNull(),
+		questionNl: text('question_nl').notNull(),
+		questionEn: text('question_en').notNull(),
+		/** JSON array of 3 `{ nl, en }` objects, in file order */
+		options: text('options', { mode: 'json' }).$type<{ nl: string; en: string }[]>().notNull(),
+		correctIndex: integer('correct_index').notNull(),
+		explanationNl: text('explanation_nl').notNull(),
+		explanationEn: text('explanation_en').notNull(),
+		sourceUrl: text('source_url').notNull(),
+		/** null until the fact was verified against source_url */
+		checkedOn: text('checked_on'),
+		volatile: integer('volatile', { mode: 'boolean' }).notNull().default(false),
+		image: text('image'),
+		position: integer('position').notNull(),
+		contentHash: text('content_hash').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+		retiredAt: integer('retired_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('question_theme_idx').on(t.themeSlug, t.position),
+		index('question_eindterm_idx').on(t.eindterm)
+	]
+);
+
+export const questionSource = sqliteTable(
+	'question_source',
+	{
+		questionId: text('question_id')
+			.notNull()
+			.references(() => question.id, { onDelete: 'cascade' }),
+		sourceSlug: text('source_slug')
+			.notNull()
+			.references(() => source.slug, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.questionId, t.sourceSlug] }),
+		index('question_source_source_idx').on(t.sourceSlug)
+	]
+);
+
+export const questionGuide = sqliteTable(
+	'question_guide',
+	{
+		questionId: text('question_id')
+			.notNull()
+			.references(() => question.id, { onDelete: 'cascade' }),
+		guideSlug: text('guide_slug')
+			.notNull()
+			.references(() => guide.slug, { onDelete: 'cascade' })
+	},
+	(t) => [
+		primaryKey({ columns: [t.questionId, t.guideSlug] }),
+		index('question_guide_guide_idx').on(t.guideSlug)
+	]
+);
+
+/** One row per import run: what changed, for operators and for the start-up log. */
+export const contentImport = sqliteTable('content_import', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	importedAt: integer('imported_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.default(sql`(unixepoch() * 1000)`),
+	bundleHash: text('bundle_hash').notNull(),
+	summary: text('summary', { mode: 'json' }).notNull()
+});
+
+export type QuestionRow = typeof question.$inferSelect;
+export type SourceRow = typeof source.$inferSelect;
+export type GuideRow = typeof guide.$inferSelect;
+export type TopicRow = typeof topic.$inferSelect;
+
+/** Small key/value facts about the imported content (e.g. the hash of the theme list). */
+export const contentMeta = sqliteTable('content_meta', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull()
+});
