@@ -1,10 +1,16 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Session, SessionUser } from '$lib/server/auth/session';
+
 declare global {
 	namespace App {
 		interface Error {
 			message: string;
 		}
-		// interface Locals {}
+		interface Locals {
+			/** null when signed out; set by the auth hook on every request */
+			user: SessionUser | null;
+			session: Session | null;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

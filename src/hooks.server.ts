@@ -1,8 +1,15 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { building } from '$app/environment';
+import { building, dev } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import {
+	deleteSessionCookie,
+	SESSION_COOKIE,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
 import { ContentInvalidError } from '$lib/server/content/load';
+import { getDb } from '$lib/server/db';
 import { prepareServer } from '$lib/server/startup';
 
 /**
@@ -29,6 +36,15 @@ export const init: ServerInit = () => {
 	}
 };
 
+/** Security headers; the Content-Security-Policy itself comes from kit.csp in svelte.config.js. */
+const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	return response;
+};
+
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
@@ -37,7 +53,25 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		});
 	});
 
-export const handle = sequence(handleLocale);
+/** Always sets locals.user and locals.session (null when signed out); refreshes a renewed cookie. */
+const handleAuth: Handle = ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE) ?? null;
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token === null) return resolve(event);
+	const result = validateSessionToken(getDb(), token, new Date());
+	if (result.session === null) {
+		// Forged, replayed after logout, or expired: forget the cookie, treat as signed out.
+		deleteSessionCookie(event.cookies, !dev);
+		return resolve(event);
+	}
+	if (result.renewed) setSessionCookie(event.cookies, token, result.session.expiresAt, !dev);
+	event.locals.user = result.user;
+	event.locals.session = result.session;
+	return resolve(event);
+};
+
+export const handle = sequence(handleSecurityHeaders, handleAuth, handleLocale);
 
 /** Unexpected errors are logged on the server; the visitor sees a plain message only. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -433,3 +433,45 @@ export function searchHub(db: Db, input: string, locale: Locale, limit = 20): Se
 		href: hrefFor(row.kind, row.slug)
 	}));
 }
+
+export interface CoverageTheme extends ThemeSummary {
+	eindtermen: { code: string; description: string; questionCount: number; indicators: { code: string; description: string; questionCount: number }[] }[];
+}
+
+/** The 2025 eindtermen of every theme with the number of active questions tagged with each. */
+export function listBankCoverage(db: Db, locale: Locale): CoverageTheme[] {
+	const counts = new Map(
+		db
+			.select({ code: t.question.eindterm, n: count() })
+			.from(t.question)
+			.where(activeQuestion)
+			.groupBy(t.question.eindterm)
+			.all()
+			.map((row) => [row.code, row.n])
+	);
+	const codes = db.select().from(t.eindterm).orderBy(asc(t.eindterm.position)).all();
+	return listThemes(db, locale).map((theme) => {
+		const rows = codes.filter((row) => row.themeSlug === theme.slug);
+		return {
+			...theme,
+			eindtermen: rows
+				.filter((row) => row.parentCode === null)
+				.map((eindterm) => {
+					const indicators = rows
+						.filter((row) => row.parentCode === eindterm.code)
+						.map((indicator) => ({
+							code: indicator.code,
+							description: pick(locale, indicator.descriptionEn, indicator.descriptionNl),
+							questionCount: counts.get(indicator.code) ?? 0
+						}));
+					return {
+						code: eindterm.code,
+						description: pick(locale, eindterm.descriptionEn, eindterm.descriptionNl),
+						questionCount:
+							(counts.get(eindterm.code) ?? 0) + indicators.reduce((n, i) => n + i.questionCount, 0),
+						indicators
+					};
+				})
+		};
+	});
+}

@@ -250,3 +250,42 @@ export const contentMeta = sqliteTable('content_meta', {
 	key: text('key').primaryKey(),
 	value: text('value').notNull()
 });
+
+/*
+ * Accounts (issue: accounts). A username and a password are enough: no email address, because
+ * many learners have none they want to share.
+ */
+export const user = sqliteTable('user', {
+	id: text('id').primaryKey(),
+	/** as typed at registration, for display */
+	username: text('username').notNull(),
+	/** lower-cased: usernames are unique without regard to case */
+	usernameKey: text('username_key').notNull().unique(),
+	passwordHash: text('password_hash').notNull(),
+	role: text('role', { enum: ['learner', 'teacher'] }).notNull(),
+	displayName: text('display_name'),
+	uiLocale: text('ui_locale', { enum: ['en', 'nl'] }).notNull().default('en'),
+	/** the language of the translation shown under a Dutch question; 'none' hides it */
+	translationLocale: text('translation_locale').notNull().default('en'),
+	/** the learner's booked exam date (YYYY-MM-DD), used by the scheduler later */
+	examDate: text('exam_date'),
+	timezone: text('timezone').notNull().default('Europe/Amsterdam'),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** A session; `id` is the SHA-256 of the token, the token itself lives only in the cookie. */
+export const session = sqliteTable(
+	'session',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('session_user_idx').on(t.userId)]
+);
+
+export type UserRow = typeof user.$inferSelect;
+export type SessionRow = typeof session.$inferSelect;

@@ -1,0 +1,122 @@
+import { count, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { changePassword, deleteAccount, exportUserData, logInUser, registerUser, updateSettings } from './accounts';
+import { validateSessionToken } from './auth/session';
+import { openDatabase } from './db';
+import type { Db } from './db';
+import * as t from './db/schema';
+
+const NOW = new Date('2026-11-01T12:00:00Z');
+const IP = '203.0.113.7';
+const PASSWORD = 'fiets regen koffie';
+
+describe('accounts', () => {
+	let db: Db;
+
+	beforeEach(() => {
+		db = openDatabase(':memory:');
+	});
+
+	async function register(username: string, extra: Record<string, unknown> = {}) {
+		const result = await registerUser(db, { username, password: PASSWORD, role: 'learner', ...extra }, IP, NOW);
+		if (!result.ok) throw new Error(result.problem);
+		return result.value;
+	}
+
+	it('registers, stores an argon2id hash and signs the user in', async () => {
+		const signedIn = await register('Amina.K', { displayName: 'Amina', role: 'teacher' });
+		const row = db.select().from(t.user).get();
+		expect(row?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+		expect(row?.usernameKey).toBe('amina.k');
+		expect(signedIn.user).toMatchObject({ username: 'Amina.K', role: 'teacher', displayName: 'Amina' });
+		expect(validateSessionToken(db, signedIn.token, NOW).user?.id).toBe(signedIn.user.id);
+	});
+
+	it('refuses bad registrations and writes nothing', async () => {
+		await register('taken');
+		const attempts: [Record<string, unknown>, string][] = [
+			[{ username: 'TAKEN', password: PASSWORD, role: 'learner' }, 'username_taken'],
+			[{ username: 'ab', password: PASSWORD, role: 'learner' }, 'username_length'],
+			[{ username: 'a b c', password: PASSWORD, role: 'learner' }, 'username_characters'],
+			[{ username: 'nieuw', password: 'qwertyuiop', role: 'learner' }, 'password_too_common'],
+			[{ username: 'nieuw', password: 'kort', role: 'learner' }, 'password_too_short'],
+			[{ username: 'nieuw', password: PASSWORD, role: 'admin' }, 'role_invalid'],
+			[{ username: '', password: PASSWORD, role: 'learner' }, 'fields_missing'],
+			[{ password: PASSWORD, role: 'learner' }, 'fields_missing'],
+			[{ username: 'nieuw', password: PASSWORD, role: 'learner', displayName: 'x'.repeat(65) }, 'field_too_long']
+		];
+		for (const [input, problem] of attempts) {
+			const result = await registerUser(db, input, '198.51.100.1', NOW);
+			expect(result, JSON.stringify(input)).toMatchObject({ ok: false, problem });
+		}
+		expect(db.select({ n: count() }).from(t.user).get()?.n).toBe(1);
+	});
+
+	it('gives the same answer for a wrong username and a wrong password', async () => {
+		await register('sara');
+		const wrongUser = await logInUser(db, { username: 'nobody', password: PASSWORD }, IP, NOW);
+		const wrongPassword = await logInUser(db, { username: 'sara', password: 'not the password' }, IP, NOW);
+		expect(wrongUser).toEqual({ ok: false, problem: 'credentials_wrong' });
+		expect(wrongPassword).toEqual({ ok: false, problem: 'credentials_wrong' });
+		const right = await logInUser(db, { username: 'SARA', password: PASSWORD }, IP, NOW);
+		expect(right.ok).toBe(true);
+	});
+
+	it('locks a username after 10 failures in 15 minutes', async () => {
+		await register('omar');
+		for (let i = 0; i < 10; i++) {
+			const result = await logInUser(db, { username: 'omar', password: `wrong ${i}` }, '192.0.2.1', NOW);
+			expect(result).toMatchObject({ problem: 'credentials_wrong' });
+		}
+		const locked = await logInUser(db, { username: 'omar', password: PASSWORD }, '192.0.2.2', NOW);
+		expect(locked).toMatchObject({ ok: false, problem: 'rate_limited' });
+		if (!locked.ok) expect(locked.retryAt).toEqual(new Date(NOW.getTime() + 15 * 60_000));
+		const afterWindow = new Date(NOW.getTime() + 15 * 60_000 + 1);
+		expect((await logInUser(db, { username: 'omar', password: PASSWORD }, '192.0.2.2', afterWindow)).ok).toBe(true);
+	});
+
+	it('changes the password and ends the other sessions', async () => {
+		const first = await register('yusuf');
+		const second = await logInUser(db, { username: 'yusuf', password: PASSWORD }, IP, NOW);
+		if (!second.ok) throw new Error('login failed');
+		const wrong = await changePassword(db, first.user, first.session, {
+			currentPassword: 'nope nope',
+			newPassword: 'nieuw wachtwoord 2'
+		});
+		expect(wrong).toEqual({ ok: false, problem: 'password_wrong' });
+		const changed = await changePassword(db, first.user, first.session, {
+			currentPassword: PASSWORD,
+			newPassword: 'nieuw wachtwoord 2'
+		});
+		expect(changed.ok).toBe(true);
+		expect(validateSessionToken(db, first.token, NOW).user).not.toBeNull();
+		expect(validateSessionToken(db, second.value.token, NOW).user).toBeNull();
+		expect((await logInUser(db, { username: 'yusuf', password: 'nieuw wachtwoord 2' }, IP, NOW)).ok).toBe(true);
+	});
+
+	it('saves valid settings and refuses invalid ones', async () => {
+		const { user } = await register('lina');
+		const valid = { displayName: 'Lina', uiLocale: 'nl', translationLocale: 'en', examDate: '2027-03-15', timezone: 'Europe/Amsterdam' };
+		expect(updateSettings(db, user, valid).ok).toBe(true);
+		for (const bad of [
+			{ ...valid, uiLocale: 'fr' },
+			{ ...valid, examDate: '2027-02-30' },
+			{ ...valid, timezone: 'Mars/Olympus' },
+			{ ...valid, translationLocale: 42 }
+		]) {
+			expect(updateSettings(db, user, bad)).toEqual({ ok: false, problem: 'settings_invalid' });
+		}
+		const data = exportUserData(db, user, NOW);
+		expect(data?.settings).toEqual({ uiLocale: 'nl', translationLocale: 'en', examDate: '2027-03-15', timezone: 'Europe/Amsterdam' });
+		expect(JSON.stringify(data)).not.toContain('argon2');
+	});
+
+	it('deletes the account with its sessions, only with the right password', async () => {
+		const { user, token } = await register('noor');
+		expect(await deleteAccount(db, user, { password: 'wrong wrong' })).toEqual({ ok: false, problem: 'password_wrong' });
+		expect((await deleteAccount(db, user, { password: PASSWORD })).ok).toBe(true);
+		expect(db.select().from(t.user).where(eq(t.user.id, user.id)).get()).toBeUndefined();
+		expect(db.select({ n: count() }).from(t.session).get()?.n).toBe(0);
+		expect(validateSessionToken(db, token, NOW).user).toBeNull();
+	});
+});

@@ -1,0 +1,315 @@
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { checkUsername, normalizeUsername } from '../domain/auth/credentials';
+import { FailureLimiter } from '../domain/auth/rate-limit';
+import { checkNewPassword, hashPassword, spendPasswordCheck, verifyPasswordHash } from './auth/password';
+import {
+	createSession,
+	generateSessionToken,
+	invalidateUserSessions,
+	secureRandom,
+	toSessionUser
+} from './auth/session';
+import type { Session, SessionUser } from './auth/session';
+import type { Db } from './db';
+import * as t from './db/schema';
+
+/*
+ * Account use cases (issue: accounts). Each returns a result with a problem code instead of
+ * throwing for expected failures; routes turn codes into translated messages.
+ */
+
+export type AccountProblem =
+	| 'fields_missing'
+	| 'field_too_long'
+	| 'role_invalid'
+	| 'username_length'
+	| 'username_characters'
+	| 'username_taken'
+	| 'password_too_short'
+	| 'password_too_long'
+	| 'password_too_common'
+	| 'credentials_wrong'
+	| 'password_wrong'
+	| 'rate_limited'
+	| 'settings_invalid';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; problem: AccountProblem; retryAt?: Date };
+
+const fail = (problem: AccountProblem, retryAt?: Date): { ok: false; problem: AccountProblem; retryAt?: Date } =>
+	retryAt === undefined ? { ok: false, problem } : { ok: false, problem, retryAt };
+
+/** Form fields arrive as FormDataEntryValue | null: anything but a string is a missing field. */
+const text = (max: number) =>
+	z.string({ error: 'fields_missing' }).max(max * 4, { error: 'field_too_long' });
+
+const registerSchema = z.object({
+	username: text(32).trim().min(1, { error: 'fields_missing' }),
+	password: text(256).min(1, { error: 'fields_missing' }),
+	displayName: z
+		.string()
+		.trim()
+		.max(64, { error: 'field_too_long' })
+		.nullish()
+		.transform((value) => (value ? value : null)),
+	role: z.enum(['learner', 'teacher'], { error: 'role_invalid' })
+});
+
+const loginSchema = z.object({
+	username: text(32).trim().min(1, { error: 'fields_missing' }),
+	password: text(256).min(1, { error: 'fields_missing' })
+});
+
+function firstProblem(error: z.ZodError): AccountProblem {
+	const message = error.issues[0]?.message;
+	const known: AccountProblem[] = ['fields_missing', 'field_too_long', 'role_invalid'];
+	return known.includes(message as AccountProblem) ? (message as AccountProblem) : 'fields_missing';
+}
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+/** Per username: a password guesser is stopped after 10 tries. */
+const loginFailuresByUsername = new FailureLimiter({ max: 10, windowMs: FIFTEEN_MINUTES });
+/** Per IP: higher, because a whole class may share one school address. */
+const loginFailuresByIp = new FailureLimiter({ max: 100, windowMs: FIFTEEN_MINUTES });
+const registerFailuresByIp = new FailureLimiter({ max: 30, windowMs: FIFTEEN_MINUTES });
+const registerFailuresByUsername = new FailureLimiter({ max: 10, windowMs: FIFTEEN_MINUTES });
+
+function limited(limiters: [FailureLimiter, string][], now: Date): Date | null {
+	let latest: number | null = null;
+	for (const [limiter, key] of limiters) {
+		const decision = limiter.check(key, now.getTime());
+		if (!decision.allowed) latest = Math.max(latest ?? 0, decision.retryAt);
+	}
+	return latest === null ? null : new Date(latest);
+}
+
+function recordFailures(limiters: [FailureLimiter, string][], now: Date): void {
+	for (const [limiter, key] of limiters) limiter.recordFailure(key, now.getTime());
+}
+
+export interface SignedIn {
+	user: SessionUser;
+	session: Session;
+	token: string;
+}
+
+function newUserId(): string {
+	const bytes = new Uint8Array(15);
+	secureRandom.read(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export async function registerUser(
+	db: Db,
+	input: Record<string, unknown>,
+	ip: string,
+	now: Date
+): Promise<Result<SignedIn>> {
+	const parsed = registerSchema.safeParse(input);
+	const usernameKey = typeof input.username === 'string' ? normalizeUsername(input.username.trim()) : '';
+	const limiters: [FailureLimiter, string][] = [
+		[registerFailuresByIp, ip],
+		[registerFailuresByUsername, usernameKey]
+	];
+	const retryAt = limited(limiters, now);
+	if (retryAt) return fail('rate_limited', retryAt);
+	const refuse = (problem: AccountProblem): Result<SignedIn> => {
+		recordFailures(limiters, now);
+		return fail(problem);
+	};
+
+	if (!parsed.success) return refuse(firstProblem(parsed.error));
+	const { username, password, displayName, role } = parsed.data;
+	const usernameProblem = checkUsername(username);
+	if (usernameProblem) return refuse(usernameProblem);
+	const passwordProblem = checkNewPassword(password);
+	if (passwordProblem) return refuse(passwordProblem);
+	const key = normalizeUsername(username);
+	if (db.select({ id: t.user.id }).from(t.user).where(eq(t.user.usernameKey, key)).get()) {
+		return refuse('username_taken');
+	}
+
+	const passwordHash = await hashPassword(password);
+	const token = generateSessionToken();
+	const id = newUserId();
+	try {
+		const signedIn = db.transaction((tx) => {
+			tx.insert(t.user)
+				.values({
+					id,
+					username: username.normalize('NFKC'),
+					usernameKey: key,
+					passwordHash,
+					role,
+					displayName,
+					createdAt: now
+				})
+				.run();
+			const session = createSession(tx, token, id, now);
+			const row = tx.select().from(t.user).where(eq(t.user.id, id)).get();
+			if (!row) throw new Error('user row missing after insert');
+			return { user: toSessionUser(row), session, token };
+		});
+		return { ok: true, value: signedIn };
+	} catch (error) {
+		// Two registrations of one name at the same moment: the unique index decides.
+		if (error instanceof Error && /UNIQUE constraint failed: user\.username_key/.test(error.message)) {
+			return refuse('username_taken');
+		}
+		throw error;
+	}
+}
+
+/**
+ * A wrong username and a wrong password give the same answer and cost the same argon2 work,
+ * so the form does not reveal which usernames exist.
+ */
+export async function logInUser(
+	db: Db,
+	input: Record<string, unknown>,
+	ip: string,
+	now: Date
+): Promise<Result<SignedIn>> {
+	const parsed = loginSchema.safeParse(input);
+	const usernameKey = typeof input.username === 'string' ? normalizeUsername(input.username.trim()) : '';
+	const limiters: [FailureLimiter, string][] = [
+		[loginFailuresByIp, ip],
+		[loginFailuresByUsername, usernameKey]
+	];
+	const retryAt = limited(limiters, now);
+	if (retryAt) return fail('rate_limited', retryAt);
+	if (!parsed.success) return fail(firstProblem(parsed.error));
+
+	const row = db
+		.select()
+		.from(t.user)
+		.where(eq(t.user.usernameKey, normalizeUsername(parsed.data.username)))
+		.get();
+	if (!row) {
+		await spendPasswordCheck(parsed.data.password);
+		recordFailures(limiters, now);
+		return fail('credentials_wrong');
+	}
+	if (!(await verifyPasswordHash(row.passwordHash, parsed.data.password))) {
+		recordFailures(limiters, now);
+		return fail('credentials_wrong');
+	}
+	loginFailuresByUsername.reset(usernameKey);
+	const token = generateSessionToken();
+	const session = createSession(db, token, row.id, now);
+	return { ok: true, value: { user: toSessionUser(row), session, token } };
+}
+
+const changePasswordSchema = z.object({
+	currentPassword: text(256).min(1, { error: 'fields_missing' }),
+	newPassword: text(256).min(1, { error: 'fields_missing' })
+});
+
+/** Changes the password and ends every other session of the user. */
+export async function changePassword(
+	db: Db,
+	user: SessionUser,
+	session: Session,
+	input: Record<string, unknown>
+): Promise<Result<null>> {
+	const parsed = changePasswordSchema.safeParse(input);
+	if (!parsed.success) return fail(firstProblem(parsed.error));
+	const row = db.select().from(t.user).where(eq(t.user.id, user.id)).get();
+	if (!row || !(await verifyPasswordHash(row.passwordHash, parsed.data.currentPassword))) {
+		return fail('password_wrong');
+	}
+	const problem = checkNewPassword(parsed.data.newPassword);
+	if (problem) return fail(problem);
+	const passwordHash = await hashPassword(parsed.data.newPassword);
+	db.transaction((tx) => {
+		tx.update(t.user).set({ passwordHash }).where(eq(t.user.id, user.id)).run();
+		invalidateUserSessions(tx, user.id, session.id);
+	});
+	return { ok: true, value: null };
+}
+
+/** Deletes the user with everything stored about them (sessions cascade) in one transaction. */
+export async function deleteAccount(
+	db: Db,
+	user: SessionUser,
+	input: Record<string, unknown>
+): Promise<Result<null>> {
+	const password = input.password;
+	if (typeof password !== 'string' || password === '') return fail('fields_missing');
+	const row = db.select().from(t.user).where(eq(t.user.id, user.id)).get();
+	if (!row || !(await verifyPasswordHash(row.passwordHash, password))) return fail('password_wrong');
+	db.transaction((tx) => {
+		tx.delete(t.session).where(eq(t.session.userId, user.id)).run();
+		tx.delete(t.user).where(eq(t.user.id, user.id)).run();
+	});
+	return { ok: true, value: null };
+}
+
+export const TRANSLATION_LOCALES = ['en', 'none'] as const;
+
+/** Every IANA time zone this server knows, for validating the settings form. */
+const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
+
+const settingsSchema = z.object({
+	displayName: z
+		.string()
+		.trim()
+		.max(64)
+		.nullish()
+		.transform((value) => (value ? value : null)),
+	uiLocale: z.enum(['en', 'nl']),
+	translationLocale: z.enum(TRANSLATION_LOCALES),
+	examDate: z
+		.string()
+		.trim()
+		.nullish()
+		.transform((value) => (value ? value : null))
+		.refine((value) => value === null || isCalendarDate(value)),
+	timezone: z.string().refine((value) => TIME_ZONES.has(value) || value === 'UTC')
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+
+function isCalendarDate(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const date = new Date(`${value}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export function updateSettings(db: Db, user: SessionUser, input: Record<string, unknown>): Result<Settings> {
+	const parsed = settingsSchema.safeParse(input);
+	if (!parsed.success) return fail('settings_invalid');
+	db.update(t.user).set(parsed.data).where(eq(t.user.id, user.id)).run();
+	return { ok: true, value: parsed.data };
+}
+
+/** Everything stored about the user, for "download my data" (no password hash, no session ids). */
+export function exportUserData(db: Db, user: SessionUser, now: Date) {
+	const row = db.select().from(t.user).where(eq(t.user.id, user.id)).get();
+	if (!row) return null;
+	const sessions = db
+		.select({ createdAt: t.session.createdAt, expiresAt: t.session.expiresAt })
+		.from(t.session)
+		.where(eq(t.session.userId, user.id))
+		.all();
+	return {
+		exportedAt: now.toISOString(),
+		account: {
+			username: row.username,
+			role: row.role,
+			displayName: row.displayName,
+			createdAt: row.createdAt.toISOString()
+		},
+		settings: {
+			uiLocale: row.uiLocale,
+			translationLocale: row.translationLocale,
+			examDate: row.examDate,
+			timezone: row.timezone
+		},
+		sessions: sessions.map((s) => ({
+			createdAt: s.createdAt.toISOString(),
+			expiresAt: s.expiresAt.toISOString()
+		}))
+	};
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { checkBankQuality } from '../../domain/content/quality';
+import { summarizeContent } from '../../domain/content/summary';
+import { loadContent } from './load';
+
+/**
+ * The shipped question bank and hub against the quality rules (content/README.md): counts and
+ * coverage of the 2025 eindtermen, unique and well-formed questions, verified facts, links.
+ * This reads the real files in content/ and questions/, so a bad edit fails the suite.
+ */
+describe('the shipped content', () => {
+	const bundle = loadContent();
+
+	it('meets every quality rule of the bank and the hub', () => {
+		expect(checkBankQuality(bundle)).toEqual([]);
+	});
+
+	it('covers every theme, eindterm and indicator', () => {
+		const summary = summarizeContent(bundle);
+		expect(summary.themes).toBe(8);
+		expect(summary.questionsUnverified).toBe(0);
+		for (const theme of bundle.themes) {
+			for (const eindterm of theme.eindtermen) {
+				expect(summary.questionsPerEindterm[eindterm.code], eindterm.code).toBeGreaterThanOrEqual(4);
+				for (const indicator of eindterm.indicators) {
+					expect(summary.questionsPerEindterm[indicator.code], indicator.code).toBeGreaterThanOrEqual(2);
+				}
+			}
+		}
+	});
+
+	it('links every question to a hub source and its theme guide', () => {
+		for (const question of bundle.questions) {
+			expect(question.sources.length, question.id).toBeGreaterThan(0);
+			expect(question.guides, question.id).toContain(`knm-${question.theme}`);
+		}
+	});
+
+	it('has a Dutch version of every guide', () => {
+		expect(bundle.guides.filter((guide) => guide.body.nl === null).map((guide) => guide.slug)).toEqual([]);
+	});
+});

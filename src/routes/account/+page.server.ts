@@ -1,0 +1,55 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { dev } from '$app/environment';
+import { changePassword, deleteAccount, TRANSLATION_LOCALES, updateSettings } from '$lib/server/accounts';
+import { formFields, setLocaleCookie } from '$lib/server/auth/forms';
+import { requireUser } from '$lib/server/auth/guards';
+import { describeProblem, statusFor } from '$lib/server/auth/messages';
+import { deleteSessionCookie } from '$lib/server/auth/session';
+import { getDb } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => {
+	const { user } = requireUser();
+	return {
+		savedSettings: url.searchParams.get('saved') === 'settings',
+		account: {
+			username: user.username,
+			role: user.role,
+			displayName: user.displayName,
+			uiLocale: user.uiLocale,
+			translationLocale: user.translationLocale,
+			examDate: user.examDate,
+			timezone: user.timezone
+		},
+		translationLocales: [...TRANSLATION_LOCALES],
+		timezones: Intl.supportedValuesOf('timeZone')
+	};
+};
+
+export const actions: Actions = {
+	settings: async ({ request, cookies }) => {
+		const { user } = requireUser();
+		const result = updateSettings(getDb(), user, formFields(await request.formData()));
+		if (!result.ok) return fail(400, { form: 'settings', message: describeProblem(result.problem) });
+		setLocaleCookie(cookies, result.value.uiLocale);
+		// A new page load, so that a new interface language applies at once.
+		redirect(303, '/account?saved=settings');
+	},
+	password: async ({ request }) => {
+		const { user, session } = requireUser();
+		const result = await changePassword(getDb(), user, session, formFields(await request.formData()));
+		if (!result.ok) {
+			return fail(statusFor(result.problem), { form: 'password', message: describeProblem(result.problem) });
+		}
+		return { form: 'password', saved: true };
+	},
+	delete: async ({ request, cookies }) => {
+		const { user } = requireUser();
+		const result = await deleteAccount(getDb(), user, formFields(await request.formData()));
+		if (!result.ok) {
+			return fail(statusFor(result.problem), { form: 'delete', message: describeProblem(result.problem) });
+		}
+		deleteSessionCookie(cookies, !dev);
+		redirect(303, '/?deleted=1');
+	}
+};

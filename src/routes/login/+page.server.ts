@@ -1,0 +1,29 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { logInUser } from '$lib/server/accounts';
+import { formFields, startSignedIn } from '$lib/server/auth/forms';
+import { safeRedirectPath } from '$lib/server/auth/guards';
+import { describeProblem, statusFor } from '$lib/server/auth/messages';
+import { getDb } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const redirectTo = safeRedirectPath(url.searchParams.get('redirectTo'));
+	if (locals.user) redirect(303, redirectTo);
+	return { redirectTo, askedFor: url.searchParams.has('redirectTo') };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, getClientAddress }) => {
+		const fields = formFields(await request.formData());
+		const now = new Date();
+		const result = await logInUser(getDb(), fields, getClientAddress(), now);
+		if (!result.ok) {
+			return fail(statusFor(result.problem), {
+				message: describeProblem(result.problem, result.retryAt, now),
+				username: typeof fields.username === 'string' ? fields.username.slice(0, 64) : ''
+			});
+		}
+		startSignedIn(cookies, result.value);
+		redirect(303, safeRedirectPath(fields.redirectTo));
+	}
+};

@@ -1,0 +1,233 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { logIn, openPage, PASSWORD, registerAs, uniqueUsername } from './helpers';
+
+test.describe('accounts', () => {
+	test('register → log out → log in', async ({ page }) => {
+		const username = uniqueUsername('ali');
+		await registerAs(page, username);
+		await page.getByRole('link', { name: 'My account' }).click();
+		await expect(page.getByText(`You are logged in as ${username}.`)).toBeVisible();
+
+		await page.getByRole('button', { name: 'Log out' }).click();
+		await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
+		const response = await page.goto('/account');
+		expect(response?.url()).toContain('/login?redirectTo=%2Faccount');
+
+		await logIn(page, username.toUpperCase());
+		// Back to the page that asked for the login.
+		await expect(page).toHaveURL(/\/account$/);
+		await expect(page.getByText(`You are logged in as ${username}.`)).toBeVisible();
+	});
+
+	test('a wrong password and an unknown user get the same message', async ({ page }) => {
+		const username = uniqueUsername('sara');
+		await registerAs(page, username);
+		await page.getByRole('button', { name: 'Log out' }).click();
+
+		await openPage(page, '/login');
+		await logIn(page, username, 'not my password');
+		await expect(page.getByRole('alert')).toHaveText('The username or password is not correct.');
+		await expect(page.getByLabel('Username')).toHaveValue(username);
+		await expect(page.getByLabel('Password')).toHaveValue('');
+
+		await logIn(page, uniqueUsername('nobody'), PASSWORD);
+		await expect(page.getByRole('alert')).toHaveText('The username or password is not correct.');
+	});
+
+	test('registration refuses bad input with a clear message', async ({ page }) => {
+		await openPage(page, '/register');
+		await page.getByLabel('Username').fill('ab');
+		await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+		// Skip the browser's own checks to see the server's answer.
+		await page.locator('form.form').evaluate((form) => form.setAttribute('novalidate', ''));
+		await page.getByRole('button', { name: 'Create account' }).click();
+		await expect(page.getByRole('alert')).toHaveText('A username has 3 to 32 characters.');
+
+		await page.locator('form.form').evaluate((form) => form.setAttribute('novalidate', ''));
+		await page.getByLabel('Username').fill(uniqueUsername('weak'));
+		await page.getByLabel('Password', { exact: true }).fill('password1');
+		await page.getByRole('button', { name: 'Create account' }).click();
+		await expect(page.getByRole('alert')).toHaveText('This password is very common and easy to guess. Choose another one.');
+	});
+
+	test('ten failed logins give 429 with a time to retry', async ({ page, request }) => {
+		const username = uniqueUsername('limit');
+		await registerAs(page, username);
+		await page.getByRole('button', { name: 'Log out' }).click();
+		for (let i = 0; i < 10; i++) {
+			const response = await request.post('/login', {
+				form: { username, password: `wrong password ${i}` },
+				headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+			});
+			expect(response.status()).toBe(400);
+		}
+		await openPage(page, '/login');
+		await logIn(page, username);
+		await expect(page.getByRole('alert')).toHaveText(/^Too many attempts\. Try again in 1[45] minutes\.$/);
+		const response = await request.post('/login', {
+			form: { username, password: PASSWORD },
+			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		});
+		expect(response.status()).toBe(429);
+		expect(await response.text()).toContain('Too many attempts');
+	});
+
+	test('a learner is refused a teacher page; a teacher is not', async ({ page, browser }) => {
+		await registerAs(page, uniqueUsername('learner'));
+		const refused = await page.goto('/teach');
+		expect(refused?.status()).toBe(403);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('You have no access to this page');
+
+		const context = await browser.newContext();
+		const teacher = await context.newPage();
+		await registerAs(teacher, uniqueUsername('teacher'), 'teacher');
+		const allowed = await teacher.goto('/teach');
+		expect(allowed?.status()).toBe(200);
+		await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('For teachers');
+		await expect(teacher.getByText(/^7\.2\.3 /)).toBeVisible();
+		await context.close();
+	});
+
+	test('a signed-out visitor is sent to log in for a private page', async ({ page }) => {
+		await page.goto('/teach');
+		await expect(page).toHaveURL(/\/login\?redirectTo=%2Fteach$/);
+		await expect(page.getByText('Log in to open this page.')).toBeVisible();
+	});
+
+	test('the session cookie has the right flags, and a forged cookie is ignored', async ({ page, context, baseURL }) => {
+		await registerAs(page, uniqueUsername('cookie'));
+		const cookie = (await context.cookies()).find((c) => c.name === 'knm_session');
+		expect(cookie).toBeDefined();
+		expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true, path: '/' });
+		expect(cookie!.value).toMatch(/^[a-z2-7]{32}$/);
+		const days = (cookie!.expires * 1000 - Date.now()) / 86_400_000;
+		expect(days).toBeGreaterThan(29);
+		expect(days).toBeLessThanOrEqual(30);
+
+		await context.clearCookies();
+		await context.addCookies([{ name: 'knm_session', value: 'a'.repeat(32), url: baseURL!, httpOnly: true }]);
+		const response = await page.goto('/account');
+		expect(response?.url()).toContain('/login');
+		await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
+		expect((await context.cookies()).find((c) => c.name === 'knm_session')).toBeUndefined();
+	});
+
+	test('settings are saved and the data download contains them', async ({ page }) => {
+		const username = uniqueUsername('lina');
+		await registerAs(page, username);
+		await openPage(page, '/account');
+		await page.getByLabel('Your name (optional)').fill('Lina');
+		await page.getByLabel('Date of your KNM exam (if you know it)').fill('2027-03-15');
+		await page.getByLabel('Time zone').selectOption('Europe/Amsterdam');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect(page.getByRole('status')).toHaveText('Your settings are saved.');
+
+		const response = await page.request.get('/account/data');
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-disposition']).toContain('attachment');
+		const data = await response.json();
+		expect(data.account).toMatchObject({ username, displayName: 'Lina', role: 'learner' });
+		expect(data.settings).toEqual({ uiLocale: 'en', translationLocale: 'en', examDate: '2027-03-15', timezone: 'Europe/Amsterdam' });
+		expect(JSON.stringify(data)).not.toContain('argon2');
+	});
+
+	test('switching the website language in settings changes the interface', async ({ page }) => {
+		await registerAs(page, uniqueUsername('taal'));
+		await openPage(page, '/account');
+		await page.getByLabel('Language of the website').selectOption('nl');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect(page).toHaveURL(/\/account\?saved=settings$/);
+		await expect(page.getByRole('status')).toHaveText('Uw instellingen zijn opgeslagen.');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn account');
+	});
+
+	test('changing the password ends the other sessions', async ({ page, browser }) => {
+		const username = uniqueUsername('yusuf');
+		await registerAs(page, username);
+		const other = await browser.newContext();
+		const phone = await other.newPage();
+		await openPage(phone, '/login');
+		await logIn(phone, username);
+		await expect(phone.getByRole('link', { name: 'My account' })).toBeVisible();
+
+		await openPage(page, '/account');
+		await page.getByLabel('Current password').fill(PASSWORD);
+		await page.getByLabel('New password').fill('een heel nieuw wachtwoord');
+		await page.getByRole('button', { name: 'Change password' }).click();
+		await expect(page.getByRole('status')).toHaveText(/Your password is changed/);
+
+		await phone.goto('/account');
+		await expect(phone).toHaveURL(/\/login/);
+		await page.goto('/account');
+		await expect(page).toHaveURL(/\/account$/);
+		await other.close();
+	});
+
+	test('delete account removes the user: logging in fails afterwards', async ({ page }) => {
+		const username = uniqueUsername('noor');
+		await registerAs(page, username);
+		await openPage(page, '/account');
+		await page.getByLabel('Type your password to confirm').fill('wrong password');
+		await page.getByRole('button', { name: 'Delete my account for good' }).click();
+		await expect(page.getByRole('alert')).toHaveText('The password is not correct.');
+
+		await page.getByLabel('Type your password to confirm').fill(PASSWORD);
+		await page.getByRole('button', { name: 'Delete my account for good' }).click();
+		await expect(page).toHaveURL(/\/\?deleted=1$/);
+		await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
+
+		await openPage(page, '/login');
+		await logIn(page, username);
+		await expect(page.getByRole('alert')).toHaveText('The username or password is not correct.');
+	});
+
+	test('logout is POST only', async ({ request }) => {
+		const response = await request.get('/logout', { maxRedirects: 0 });
+		expect(response.status()).toBe(405);
+	});
+
+	test('security headers are sent', async ({ request }) => {
+		const response = await request.get('/');
+		const headers = response.headers();
+		expect(headers['x-content-type-options']).toBe('nosniff');
+		expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+		const csp = headers['content-security-policy'] ?? '';
+		expect(csp).toContain("frame-ancestors 'none'");
+		expect(csp).toMatch(/script-src 'self'( 'sha256-[^']+')*;/);
+		expect(csp).not.toContain("'unsafe-inline' 'unsafe-eval'");
+	});
+
+	test('a cross-site form post is refused', async ({ request }) => {
+		const response = await request.post('/login', {
+			form: { username: 'x', password: 'y' },
+			headers: { origin: 'https://evil.example' }
+		});
+		expect(response.status()).toBe(403);
+	});
+});
+
+test.describe('axe on account pages', () => {
+	for (const path of ['/register', '/login']) {
+		test(`${path} has no violations`, async ({ page }) => {
+			await page.goto(path);
+			const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+			expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+		});
+	}
+
+	test('the settings page has no violations', async ({ page }) => {
+		await registerAs(page, uniqueUsername('axe'));
+		await page.goto('/account');
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+	});
+
+	test('the teacher page has no violations', async ({ page }) => {
+		await registerAs(page, uniqueUsername('axeteach'), 'teacher');
+		await page.goto('/teach');
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+	});
+});

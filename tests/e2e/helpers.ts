@@ -1,0 +1,32 @@
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+export const PASSWORD = 'fiets regen koffie 7';
+
+let counter = 0;
+/** A username no other test uses, even across runs on the same database. */
+export function uniqueUsername(prefix: string): string {
+	counter += 1;
+	return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`.slice(0, 32);
+}
+
+/** Opens a page and waits until it is hydrated, so that typing is not undone by hydration. */
+export async function openPage(page: Page, path: string): Promise<void> {
+	await page.goto(path);
+	await page.locator('body[data-hydrated="true"]').waitFor();
+}
+
+export async function registerAs(page: Page, username: string, role: 'learner' | 'teacher' = 'learner'): Promise<void> {
+	await openPage(page, '/register');
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+	await page.getByLabel(role === 'teacher' ? 'A teacher' : 'A learner: I am preparing for the KNM exam').check();
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('link', { name: 'My account' })).toBeVisible();
+}
+
+export async function logIn(page: Page, username: string, password = PASSWORD): Promise<void> {
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Log in' }).click();
+}
