@@ -68,7 +68,10 @@ export default defineConfig({
 		env: {
 			PORT: String(PORT),
 			ORIGIN: `http://localhost:${PORT}`,
-			DATABASE_URL: process.env.KNM_E2E_DATABASE
+			DATABASE_URL: process.env.KNM_E2E_DATABASE,
+			// The test-only clock (a cookie shifts "now"); the server refuses it under NODE_ENV=production.
+			NODE_ENV: 'test',
+			KNM_TEST_CLOCK: '1'
 		}
 	}
 });

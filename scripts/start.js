@@ -50,7 +50,8 @@ if (!existsSync(join('build', 'index.js')) || builtHash !== sourceHash) {
 	const started = Date.now();
 	const build = spawnSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
 		stdio: ['ignore', 'pipe', 'pipe'],
-		encoding: 'utf8'
+		encoding: 'utf8',
+		env: { ...process.env, NODE_ENV: 'production' }
 	});
 	if (build.status !== 0) {
 		// Vite's output is only shown when the build fails; a good build prints one line.
@@ -62,6 +63,8 @@ if (!existsSync(join('build', 'index.js')) || builtHash !== sourceHash) {
 	console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
+// Production unless a test run says otherwise (the test clock refuses to run in production).
+process.env.NODE_ENV ??= 'production';
 process.env.PORT ??= '3000';
 process.env.DATABASE_URL ??= join('data', 'knm-hub.db');
 // adapter-node needs to know its own address, or form posts are refused as cross-site.

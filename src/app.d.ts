@@ -10,6 +10,8 @@ declare global {
 			/** null when signed out; set by the auth hook on every request */
 			user: SessionUser | null;
 			session: Session | null;
+			/** the time of this request; every load and action uses it (tests can shift it) */
+			now: Date;
 		}
 		// interface PageData {}
 		// interface PageState {}

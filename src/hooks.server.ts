@@ -8,6 +8,7 @@ import {
 	setSessionCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import { assertTestClockAllowed, requestNow } from '$lib/server/clock';
 import { ContentInvalidError } from '$lib/server/content/load';
 import { getDb } from '$lib/server/db';
 import { prepareServer } from '$lib/server/startup';
@@ -18,6 +19,12 @@ import { prepareServer } from '$lib/server/startup';
  */
 export const init: ServerInit = () => {
 	if (building) return;
+	try {
+		assertTestClockAllowed();
+	} catch (error) {
+		console.error(error instanceof Error ? error.message : error);
+		process.exit(1);
+	}
 	try {
 		const started = performance.now();
 		const report = prepareServer(new Date());
@@ -56,10 +63,11 @@ const handleLocale: Handle = ({ event, resolve }) =>
 /** Always sets locals.user and locals.session (null when signed out); refreshes a renewed cookie. */
 const handleAuth: Handle = ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
+	event.locals.now = requestNow(event.cookies);
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token === null) return resolve(event);
-	const result = validateSessionToken(getDb(), token, new Date());
+	const result = validateSessionToken(getDb(), token, event.locals.now);
 	if (result.session === null) {
 		// Forged, replayed after logout, or expired: forget the cookie, treat as signed out.
 		deleteSessionCookie(event.cookies, !dev);

@@ -128,7 +128,14 @@ test.describe('accounts', () => {
 		expect(response.headers()['content-disposition']).toContain('attachment');
 		const data = await response.json();
 		expect(data.account).toMatchObject({ username, displayName: 'Lina', role: 'learner' });
-		expect(data.settings).toEqual({ uiLocale: 'en', translationLocale: 'en', examDate: '2027-03-15', timezone: 'Europe/Amsterdam' });
+		expect(data.settings).toEqual({
+			uiLocale: 'en',
+			translationLocale: 'en',
+			examDate: '2027-03-15',
+			timezone: 'Europe/Amsterdam',
+			desiredRetention: 0.9,
+			newPerDay: 20
+		});
 		expect(JSON.stringify(data)).not.toContain('argon2');
 	});
 

@@ -96,18 +96,36 @@ describe('accounts', () => {
 
 	it('saves valid settings and refuses invalid ones', async () => {
 		const { user } = await register('lina');
-		const valid = { displayName: 'Lina', uiLocale: 'nl', translationLocale: 'en', examDate: '2027-03-15', timezone: 'Europe/Amsterdam' };
+		const valid = {
+			displayName: 'Lina',
+			uiLocale: 'nl',
+			translationLocale: 'en',
+			examDate: '2027-03-15',
+			timezone: 'Europe/Amsterdam',
+			desiredRetention: '0.85',
+			newPerDay: '15'
+		};
 		expect(updateSettings(db, user, valid).ok).toBe(true);
 		for (const bad of [
 			{ ...valid, uiLocale: 'fr' },
 			{ ...valid, examDate: '2027-02-30' },
 			{ ...valid, timezone: 'Mars/Olympus' },
-			{ ...valid, translationLocale: 42 }
+			{ ...valid, translationLocale: 42 },
+			{ ...valid, desiredRetention: '0.5' },
+			{ ...valid, desiredRetention: 'veel' },
+			{ ...valid, newPerDay: '2.5' }
 		]) {
 			expect(updateSettings(db, user, bad)).toEqual({ ok: false, problem: 'settings_invalid' });
 		}
 		const data = exportUserData(db, user, NOW);
-		expect(data?.settings).toEqual({ uiLocale: 'nl', translationLocale: 'en', examDate: '2027-03-15', timezone: 'Europe/Amsterdam' });
+		expect(data?.settings).toEqual({
+			uiLocale: 'nl',
+			translationLocale: 'en',
+			examDate: '2027-03-15',
+			timezone: 'Europe/Amsterdam',
+			desiredRetention: 0.85,
+			newPerDay: 15
+		});
 		expect(JSON.stringify(data)).not.toContain('argon2');
 	});
 

@@ -240,6 +240,11 @@ export async function deleteAccount(
 	const row = db.select().from(t.user).where(eq(t.user.id, user.id)).get();
 	if (!row || !(await verifyPasswordHash(row.passwordHash, password))) return fail('password_wrong');
 	db.transaction((tx) => {
+		// Everything below also cascades from user; deleting explicitly keeps the list visible.
+		tx.delete(t.showing).where(eq(t.showing.userId, user.id)).run();
+		tx.delete(t.reviewLog).where(eq(t.reviewLog.userId, user.id)).run();
+		tx.delete(t.card).where(eq(t.card.userId, user.id)).run();
+		tx.delete(t.questionSet).where(eq(t.questionSet.ownerId, user.id)).run();
 		tx.delete(t.session).where(eq(t.session.userId, user.id)).run();
 		tx.delete(t.user).where(eq(t.user.id, user.id)).run();
 	});
@@ -266,7 +271,9 @@ const settingsSchema = z.object({
 		.nullish()
 		.transform((value) => (value ? value : null))
 		.refine((value) => value === null || isCalendarDate(value)),
-	timezone: z.string().refine((value) => TIME_ZONES.has(value) || value === 'UTC')
+	timezone: z.string().refine((value) => TIME_ZONES.has(value) || value === 'UTC'),
+	desiredRetention: z.coerce.number().min(0.8).max(0.97),
+	newPerDay: z.coerce.number().int().min(0).max(200)
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -305,11 +312,25 @@ export function exportUserData(db: Db, user: SessionUser, now: Date) {
 			uiLocale: row.uiLocale,
 			translationLocale: row.translationLocale,
 			examDate: row.examDate,
-			timezone: row.timezone
+			timezone: row.timezone,
+			desiredRetention: row.desiredRetention,
+			newPerDay: row.newPerDay
 		},
 		sessions: sessions.map((s) => ({
 			createdAt: s.createdAt.toISOString(),
 			expiresAt: s.expiresAt.toISOString()
-		}))
+		})),
+		cards: db
+			.select()
+			.from(t.card)
+			.where(eq(t.card.userId, user.id))
+			.all()
+			.map(({ userId: _userId, ...card }) => card),
+		reviews: db
+			.select()
+			.from(t.reviewLog)
+			.where(eq(t.reviewLog.userId, user.id))
+			.all()
+			.map(({ userId: _userId, id: _id, ...review }) => review)
 	};
 }

@@ -13,9 +13,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress }) => {
+	default: async ({ request, cookies, getClientAddress, locals }) => {
 		const fields = formFields(await request.formData());
-		const now = new Date();
+		const now = locals.now;
 		const result = await logInUser(getDb(), fields, getClientAddress(), now);
 		if (!result.ok) {
 			return fail(statusFor(result.problem), {

@@ -12,9 +12,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress, url }) => {
+	default: async ({ request, cookies, getClientAddress, url, locals }) => {
 		const fields = formFields(await request.formData());
-		const now = new Date();
+		const now = locals.now;
 		const result = await registerUser(getDb(), fields, getClientAddress(), now);
 		if (!result.ok) {
 			// Echo back only the safe fields, never the password.

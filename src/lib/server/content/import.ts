@@ -43,7 +43,8 @@ export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportR
 		hubChanged = importTopics(tx, bundle, report) || hubChanged;
 		hubChanged = importGuides(tx, bundle, report) || hubChanged;
 		hubChanged = importQuickAnswers(tx, bundle, report) || hubChanged;
-		importQuestions(tx, bundle, now, report);
+		const questionsChanged = importQuestions(tx, bundle, now, report);
+		syncBuiltInSets(tx, bundle, now, questionsChanged);
 
 		const indexed = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_index`);
 		if (hubChanged || !indexed || indexed.n === 0) {
@@ -294,7 +295,9 @@ function hashQuestion(question: Question): string {
 	return hashContent(content);
 }
 
-function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: ImportReport): void {
+/** Returns true when any question row changed (inserted, updated, retired or restored). */
+function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: ImportReport): boolean {
+	const changesBefore = report.inserted + report.updated + report.retired + report.restored;
 	const existing = tx
 		.select({
 			id: t.question.id,
@@ -373,6 +376,33 @@ function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: Impor
 			)
 			.run();
 		report.retired += toRetire.length;
+	}
+	return report.inserted + report.updated + report.retired + report.restored > changesBefore;
+}
+
+/** The id of the built-in question set of a theme. */
+export const themeSetId = (themeSlug: string): string => `theme-${themeSlug}`;
+
+/**
+ * One built-in question set per theme (owner null) holding its active questions in bank order.
+ * Rewritten when questions changed; teachers' own sets are never touched here.
+ */
+function syncBuiltInSets(tx: Tx, bundle: ContentBundle, now: Date, questionsChanged: boolean): void {
+	const existing = tx.select({ id: t.questionSet.id }).from(t.questionSet).where(isNull(t.questionSet.ownerId)).all();
+	if (!questionsChanged && existing.length === bundle.themes.length) return;
+	for (const theme of bundle.themes) {
+		const id = themeSetId(theme.slug);
+		const values = { id, titleEn: theme.name.en, titleNl: theme.name.nl, ownerId: null, themeSlug: theme.slug, position: theme.number, createdAt: now };
+		tx.insert(t.questionSet)
+			.values(values)
+			.onConflictDoUpdate({ target: t.questionSet.id, set: { titleEn: values.titleEn, titleNl: values.titleNl, position: values.position } })
+			.run();
+		tx.delete(t.questionSetItem).where(eq(t.questionSetItem.setId, id)).run();
+		bundle.questions
+			.filter((question) => question.theme === theme.slug)
+			.forEach((question, position) => {
+				tx.insert(t.questionSetItem).values({ setId: id, questionId: question.id, position }).run();
+			});
 	}
 }
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /*
  * Hub and question-bank tables (design.md §3). Content files are the source of truth: these rows are
@@ -270,6 +270,10 @@ export const user = sqliteTable('user', {
 	/** the learner's booked exam date (YYYY-MM-DD), used by the scheduler later */
 	examDate: text('exam_date'),
 	timezone: text('timezone').notNull().default('Europe/Amsterdam'),
+	/** FSRS desired retention, 0.80–0.97 */
+	desiredRetention: real('desired_retention').notNull().default(0.9),
+	/** how many new questions a day at most */
+	newPerDay: integer('new_per_day').notNull().default(20),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 });
 
@@ -289,3 +293,132 @@ export const session = sqliteTable(
 
 export type UserRow = typeof user.$inferSelect;
 export type SessionRow = typeof session.$inferSelect;
+
+/*
+ * Practice with spaced repetition (issue: practice). Cards are created on a learner's first answer;
+ * the review log is append-only and holds what is needed to measure the scheduler later.
+ */
+
+/** A question set: built-in ones (one per theme, owner null) or a teacher's own. */
+export const questionSet = sqliteTable('question_set', {
+	id: text('id').primaryKey(),
+	titleEn: text('title_en').notNull(),
+	titleNl: text('title_nl').notNull(),
+	ownerId: text('owner_id').references(() => user.id, { onDelete: 'cascade' }),
+	themeSlug: text('theme_slug').references(() => theme.slug),
+	position: integer('position').notNull().default(0),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+export const questionSetItem = sqliteTable(
+	'question_set_item',
+	{
+		setId: text('set_id')
+			.notNull()
+			.references(() => questionSet.id, { onDelete: 'cascade' }),
+		questionId: text('question_id')
+			.notNull()
+			.references(() => question.id),
+		position: integer('position').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.setId, t.questionId] }), index('question_set_item_question_idx').on(t.questionId)]
+);
+
+/** FSRS memory state of one question for one learner (ts-fsrs Card, mapped in domain/srs). */
+export const card = sqliteTable(
+	'card',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		questionId: text('question_id')
+			.notNull()
+			.references(() => question.id),
+		due: integer('due', { mode: 'timestamp_ms' }).notNull(),
+		stability: real('stability').notNull(),
+		difficulty: real('difficulty').notNull(),
+		scheduledDays: integer('scheduled_days').notNull(),
+		learningSteps: integer('learning_steps').notNull(),
+		reps: integer('reps').notNull(),
+		lapses: integer('lapses').notNull(),
+		/** 0 new, 1 learning, 2 review, 3 relearning (ts-fsrs State) */
+		state: integer('state').notNull(),
+		lastReview: integer('last_review', { mode: 'timestamp_ms' })
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.questionId] }), index('card_user_due_idx').on(t.userId, t.due)]
+);
+
+/** Append-only: one row per graded answer, never updated. */
+export const reviewLog = sqliteTable(
+	'review_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		questionId: text('question_id')
+			.notNull()
+			.references(() => question.id),
+		mode: text('mode', { enum: ['practice', 'mistakes', 'exam'] }).notNull(),
+		reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }).notNull(),
+		/** the chosen option as an index in file order (not the shuffled position) */
+		chosenOption: integer('chosen_option').notNull(),
+		/** the shuffled order shown, as file-order indexes, e.g. [2,0,1] */
+		shownOrder: text('shown_order', { mode: 'json' }).$type<number[]>().notNull(),
+		correct: integer('correct', { mode: 'boolean' }).notNull(),
+		guessed: integer('guessed', { mode: 'boolean' }).notNull(),
+		responseMs: integer('response_ms').notNull(),
+		rating: integer('rating').notNull(),
+		stateBefore: integer('state_before').notNull(),
+		stabilityBefore: real('stability_before'),
+		difficultyBefore: real('difficulty_before'),
+		elapsedDays: integer('elapsed_days').notNull(),
+		/** FSRS retrievability just before the answer; null for a first answer */
+		predictedRecall: real('predicted_recall'),
+		stateAfter: integer('state_after').notNull(),
+		stabilityAfter: real('stability_after').notNull(),
+		difficultyAfter: real('difficulty_after').notNull(),
+		dueAfter: integer('due_after', { mode: 'timestamp_ms' }).notNull(),
+		desiredRetention: real('desired_retention').notNull(),
+		schedulerVersion: text('scheduler_version').notNull(),
+		paramsHash: text('params_hash').notNull(),
+		timezone: text('timezone').notNull()
+	},
+	(t) => [
+		index('review_log_user_time_idx').on(t.userId, t.reviewedAt),
+		index('review_log_user_question_idx').on(t.userId, t.questionId, t.reviewedAt)
+	]
+);
+
+/** The scheduler parameters a params_hash stands for, so a log row can be replayed exactly. */
+export const schedulerParams = sqliteTable('scheduler_params', {
+	hash: text('hash').primaryKey(),
+	params: text('params', { mode: 'json' }).notNull()
+});
+
+/**
+ * One showing of a question: the one-time token (stored as its hash), the shuffled option order
+ * and the scope it was drawn from. Answering marks it used, so a replayed submit records nothing.
+ */
+export const showing = sqliteTable(
+	'showing',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		questionId: text('question_id')
+			.notNull()
+			.references(() => question.id),
+		scope: text('scope').notNull(),
+		/** why it was chosen: due card, new question, or a mistake to redo */
+		kind: text('kind', { enum: ['due', 'new', 'mistake'] }).notNull(),
+		order: text('option_order', { mode: 'json' }).$type<number[]>().notNull(),
+		issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('showing_user_scope_idx').on(t.userId, t.scope, t.issuedAt)]
+);
+
+export type CardRow = typeof card.$inferSelect;
+export type ReviewLogRow = typeof reviewLog.$inferSelect;

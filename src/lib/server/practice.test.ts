@@ -1,0 +1,214 @@
+import { count, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { validateContent } from '../domain/content';
+import { buildContentFiles } from '../domain/content/test-fixtures';
+import { createScheduler } from '../domain/srs/scheduler';
+import type { CardState } from '../domain/srs/scheduler';
+import { toSessionUser } from './auth/session';
+import type { SessionUser } from './auth/session';
+import { importContent } from './content/import';
+import { openDatabase } from './db';
+import type { Db } from './db';
+import * as t from './db/schema';
+import { listMistakes, loadCard, nextQuestion, parseScope, saveCard, submitAnswer, themeProgress } from './practice';
+import type { ShownQuestion } from './practice';
+
+const NOW = new Date('2026-11-10T09:00:00Z');
+const DAY = 86_400_000;
+
+function setUp(): { db: Db; user: SessionUser } {
+	const db = openDatabase(':memory:');
+	const result = validateContent(buildContentFiles());
+	if (!result.ok) throw new Error('fixture invalid');
+	importContent(db, result.bundle, NOW);
+	db.insert(t.user).values({ id: 'u1', username: 'ali', usernameKey: 'ali', passwordHash: 'x', role: 'learner', createdAt: NOW }).run();
+	db.insert(t.user).values({ id: 'u2', username: 'sara', usernameKey: 'sara', passwordHash: 'x', role: 'learner', createdAt: NOW }).run();
+	const row = db.select().from(t.user).where(eq(t.user.id, 'u1')).get()!;
+	return { db, user: toSessionUser(row) };
+}
+
+function show(db: Db, user: SessionUser, now = NOW, scope = parseScope('due')!): ShownQuestion {
+	const next = nextQuestion(db, user, scope, now);
+	if (next.done) throw new Error('nothing to show');
+	return next.shown;
+}
+
+/** The shown position of the right option, found the way the server does (test only). */
+function correctPosition(db: Db, shown: ShownQuestion): number {
+	const showing = db.select().from(t.showing).where(eq(t.showing.id, shown.token)).get()!;
+	const question = db.select().from(t.question).where(eq(t.question.id, shown.questionId)).get()!;
+	return showing.order.indexOf(question.correctIndex);
+}
+
+const answer = (shown: ShownQuestion, choice: number | string, extra: Record<string, unknown> = {}) => ({
+	token: shown.token,
+	questionId: shown.questionId,
+	choice: String(choice),
+	...extra
+});
+
+describe('the practice loop', () => {
+	let db: Db;
+	let user: SessionUser;
+
+	beforeEach(() => {
+		({ db, user } = setUp());
+	});
+
+	it('shows new questions in bank order without saying which option is right', () => {
+		const shown = show(db, user);
+		expect(shown.questionId).toBe('wo-001');
+		expect(shown.kind).toBe('new');
+		expect(shown.options).toHaveLength(3);
+		expect(JSON.stringify(shown)).not.toContain('correct');
+		expect(shown.options.map((o) => o.nl).sort()).toEqual(['De Belastingdienst', 'De Huurcommissie', 'Het UWV']);
+	});
+
+	it('shows the same question and order again until it is answered', () => {
+		const first = show(db, user);
+		const again = show(db, user, new Date(NOW.getTime() + 60_000));
+		expect(again).toEqual(first);
+	});
+
+	it('grades on the server, creates the card and logs the review in one go', () => {
+		const shown = show(db, user);
+		const result = submitAnswer(db, user, answer(shown, correctPosition(db, shown)), new Date(NOW.getTime() + 4000), 'en');
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.feedback.correct).toBe(true);
+		expect(result.feedback.guides).toEqual([{ slug: 'knm-wonen', title: 'What the KNM exam asks about housing' }]);
+		expect(result.feedback.sources).toEqual([{ slug: 'huurcommissie', name: 'Huurcommissie' }]);
+		const log = db.select().from(t.reviewLog).all();
+		expect(log).toHaveLength(1);
+		expect(log[0]).toMatchObject({
+			userId: 'u1',
+			questionId: 'wo-001',
+			mode: 'practice',
+			correct: true,
+			guessed: false,
+			rating: 3,
+			stateBefore: 0,
+			predictedRecall: null,
+			responseMs: 4000,
+			schedulerVersion: 'v5.4.2 using FSRS-6.0',
+			desiredRetention: 0.9
+		});
+		expect(db.select().from(t.schedulerParams).get()?.hash).toBe(log[0]?.paramsHash);
+		expect(loadCard(db, 'u1', 'wo-001')?.reps).toBe(1);
+	});
+
+	it('rates a wrong answer and "I guessed" as Again', () => {
+		const first = show(db, user);
+		const wrong = (correctPosition(db, first) + 1) % 3;
+		const r1 = submitAnswer(db, user, answer(first, wrong), NOW, 'nl');
+		expect(r1.ok && r1.feedback.correct).toBe(false);
+		expect(r1.ok && r1.feedback.wait).toEqual({ unit: 'minutes', count: 1 });
+		const second = show(db, user);
+		submitAnswer(db, user, answer(second, correctPosition(db, second), { guessed: 'on' }), NOW, 'nl');
+		expect(db.select({ rating: t.reviewLog.rating, guessed: t.reviewLog.guessed }).from(t.reviewLog).all()).toEqual([
+			{ rating: 1, guessed: false },
+			{ rating: 1, guessed: true }
+		]);
+	});
+
+	it('records a replayed or double submit once', () => {
+		const shown = show(db, user);
+		const input = answer(shown, 0);
+		expect(submitAnswer(db, user, input, NOW, 'en').ok).toBe(true);
+		expect(submitAnswer(db, user, input, NOW, 'en')).toEqual({ ok: false, problem: 'token_used' });
+		expect(db.select({ n: count() }).from(t.reviewLog).get()?.n).toBe(1);
+	});
+
+	it('refuses bad input and writes nothing', () => {
+		const shown = show(db, user);
+		const other = setUp();
+		const cases: [Record<string, unknown>, string][] = [
+			[answer(shown, 3), 'answer_invalid'],
+			[answer(shown, -1), 'answer_invalid'],
+			[answer(shown, 'één'), 'answer_invalid'],
+			[answer(shown, '1.5'), 'answer_invalid'],
+			[{ ...answer(shown, 0), token: 'nonsense' }, 'answer_invalid'],
+			[{ ...answer(shown, 0), token: 'a'.repeat(32) }, 'token_unknown'],
+			[{ ...answer(shown, 0), questionId: 'wo-002' }, 'question_mismatch'],
+			[{ ...answer(shown, 0), questionId: 'xx-999' }, 'question_mismatch']
+		];
+		for (const [input, problem] of cases) {
+			expect(submitAnswer(db, user, input, NOW, 'en'), JSON.stringify(input)).toEqual({ ok: false, problem });
+		}
+		// Another learner's token is unknown to this learner.
+		const sara = toSessionUser(db.select().from(t.user).where(eq(t.user.id, 'u2')).get()!);
+		expect(submitAnswer(db, sara, answer(shown, 0), NOW, 'en')).toEqual({ ok: false, problem: 'token_unknown' });
+		expect(db.select({ n: count() }).from(t.reviewLog).get()?.n).toBe(0);
+		expect(db.select({ n: count() }).from(t.card).get()?.n).toBe(0);
+		expect(other.db).not.toBe(db);
+	});
+
+	it('serves due cards before new ones and respects the daily new limit', () => {
+		db.update(t.user).set({ newPerDay: 1 }).where(eq(t.user.id, 'u1')).run();
+		const first = show(db, user);
+		submitAnswer(db, user, answer(first, correctPosition(db, first)), NOW, 'en');
+		// One new question today is the limit; the first card is not due yet.
+		expect(nextQuestion(db, user, parseScope('due')!, new Date(NOW.getTime() + 60_000))).toMatchObject({ done: true });
+		// Tomorrow the first card is due and comes before the next new one.
+		const tomorrow = new Date(NOW.getTime() + 2 * DAY);
+		expect(show(db, user, tomorrow)).toMatchObject({ questionId: 'wo-001', kind: 'due' });
+	});
+
+	it('keeps to the chosen theme or set', () => {
+		expect(nextQuestion(db, user, parseScope('theme:instanties')!, NOW)).toEqual({ done: true, nextDueAt: null });
+		expect(show(db, user, NOW, parseScope('set:theme-wonen')!).questionId).toBe('wo-001');
+		expect(parseScope('theme:Bad Slug')).toBeNull();
+		expect(parseScope('everything')).toBeNull();
+	});
+
+	it('lists mistakes of the last 30 days until they are answered right', () => {
+		const shown = show(db, user);
+		submitAnswer(db, user, answer(shown, (correctPosition(db, shown) + 1) % 3), NOW, 'en');
+		expect(listMistakes(db, 'u1', NOW).map((m) => m.questionId)).toEqual(['wo-001']);
+		expect(listMistakes(db, 'u1', new Date(NOW.getTime() + 31 * DAY))).toEqual([]);
+
+		const again = show(db, user, new Date(NOW.getTime() + 1000), parseScope('mistakes')!);
+		expect(again).toMatchObject({ questionId: 'wo-001', kind: 'mistake' });
+		submitAnswer(db, user, answer(again, correctPosition(db, again)), new Date(NOW.getTime() + 2000), 'en');
+		expect(listMistakes(db, 'u1', NOW)).toEqual([]);
+		expect(db.select({ mode: t.reviewLog.mode }).from(t.reviewLog).all().map((r) => r.mode)).toEqual(['practice', 'mistakes']);
+	});
+
+	it('counts new, learning and learnt per theme', () => {
+		const shown = show(db, user);
+		submitAnswer(db, user, answer(shown, correctPosition(db, shown)), NOW, 'en');
+		const wonen = themeProgress(db, 'u1', NOW, 'en').find((theme) => theme.slug === 'wonen');
+		expect(wonen).toMatchObject({ total: 2, newCount: 1, learning: 1, learnt: 0 });
+	});
+});
+
+describe('golden vectors through the wrapper and a SQLite round trip', () => {
+	it('gives the reference intervals when every card is stored and read back', () => {
+		const { db } = setUp();
+		const scheduler = createScheduler({ enableFuzz: false });
+		let now = new Date(2022, 11, 29, 12, 30, 0, 0);
+		const intervals: number[] = [];
+		for (const rating of [3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 3] as const) {
+			const stored = loadCard(db, 'u1', 'wo-001');
+			const next: CardState = scheduler.applyRating(stored, now, rating);
+			saveCard(db, 'u1', 'wo-001', next);
+			intervals.push(next.scheduledDays);
+			now = next.due;
+		}
+		expect(intervals).toEqual([0, 2, 11, 46, 163, 498, 0, 0, 2, 4, 7, 12, 21]);
+	});
+
+	it('gives the reference memory state after a SQLite round trip', () => {
+		const { db } = setUp();
+		const scheduler = createScheduler({ enableFuzz: false });
+		let now = new Date(2022, 11, 29, 12, 30, 0, 0);
+		const gaps = [0, 0, 1, 3, 8, 21];
+		([1, 3, 3, 3, 3, 3] as const).forEach((rating, index) => {
+			now = new Date(now.getTime() + (gaps[index] ?? 0) * DAY);
+			saveCard(db, 'u1', 'wo-001', scheduler.applyRating(loadCard(db, 'u1', 'wo-001'), now, rating));
+		});
+		const card = loadCard(db, 'u1', 'wo-001')!;
+		expect(card.stability).toBeCloseTo(53.62691, 4);
+		expect(card.difficulty).toBeCloseTo(6.3574867, 4);
+	});
+});

@@ -1,0 +1,52 @@
+import { error, fail } from '@sveltejs/kit';
+import { formFields } from '$lib/server/auth/forms';
+import { requireUser } from '$lib/server/auth/guards';
+import { getDb } from '$lib/server/db';
+import { currentLocale } from '$lib/server/locale';
+import { loadLearnerSettings, nextQuestion, parseScope, scopeExists, scopeKey, submitAnswer } from '$lib/server/practice';
+import { m } from '$lib/paraglide/messages';
+import type { AnswerProblem } from '$lib/server/practice';
+import type { Actions, PageServerLoad } from './$types';
+
+function readScope(url: URL) {
+	const { user } = requireUser();
+	const scope = parseScope(url.searchParams.get('scope'));
+	if (!scope || !scopeExists(getDb(), user, scope)) error(404, m.practice_scope_invalid());
+	return { user, scope };
+}
+
+export const load: PageServerLoad = ({ url, locals }) => {
+	const { user, scope } = readScope(url);
+	const db = getDb();
+	const next = nextQuestion(db, user, scope, locals.now);
+	return {
+		scope: scopeKey(scope),
+		next,
+		translation: loadLearnerSettings(db, user.id).translationLocale
+	};
+};
+
+const problemMessage: Record<AnswerProblem, () => string> = {
+	answer_invalid: () => m.practice_problem_answer_invalid(),
+	token_unknown: () => m.practice_problem_token_unknown(),
+	token_used: () => m.practice_problem_token_used(),
+	question_mismatch: () => m.practice_problem_question_mismatch()
+};
+
+const problemStatus: Record<AnswerProblem, 400 | 404 | 409> = {
+	answer_invalid: 400,
+	token_unknown: 404,
+	token_used: 409,
+	question_mismatch: 400
+};
+
+export const actions: Actions = {
+	answer: async ({ request, url, locals }) => {
+		const { user } = readScope(url);
+		const result = submitAnswer(getDb(), user, formFields(await request.formData()), locals.now, currentLocale());
+		if (!result.ok) {
+			return fail(problemStatus[result.problem], { problem: problemMessage[result.problem]() });
+		}
+		return { feedback: result.feedback };
+	}
+};

@@ -1,0 +1,194 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { parse } from 'yaml';
+import { openPage, registerAs, uniqueUsername } from './helpers';
+
+/**
+ * The test knows the answers from the question files (the page never does), so it can answer
+ * right or wrong on purpose.
+ */
+interface BankQuestion {
+	id: string;
+	question: { nl: string };
+	options: { nl: string; correct?: boolean }[];
+	explanation: { nl: string };
+	guides?: string[];
+}
+const bank = new Map<string, BankQuestion>();
+const root = process.env.CONTENT_ROOT ?? process.cwd();
+for (const file of readdirSync(join(root, 'questions')).filter((f) => f.endsWith('.yaml'))) {
+	const data = parse(readFileSync(join(root, 'questions', file), 'utf8')) as { questions: BankQuestion[] };
+	for (const question of data.questions) bank.set(question.question.nl, question);
+}
+
+async function currentQuestion(page: Page): Promise<BankQuestion> {
+	const text = (await page.locator('h1#question-text').textContent())?.trim() ?? '';
+	const question = bank.get(text);
+	expect(question, `question "${text}" is in the bank`).toBeDefined();
+	return question!;
+}
+
+async function answer(page: Page, right: boolean): Promise<BankQuestion> {
+	const question = await currentQuestion(page);
+	const correct = question.options.find((option) => option.correct)!.nl;
+	const target = right ? correct : question.options.find((option) => !option.correct)!.nl;
+	await page.locator('button.option', { hasText: target }).click();
+	return question;
+}
+
+async function answersToday(page: Page): Promise<number> {
+	await page.goto('/progress');
+	const text = await page.getByText(/^Answers today: \d+$/).textContent();
+	return Number(text?.match(/\d+/)?.[0]);
+}
+
+test.describe('practice', () => {
+	test('a new learner practises 5 questions, misses one and follows the link to its guide', async ({ page }) => {
+		await registerAs(page, uniqueUsername('practice'));
+		await page.getByRole('link', { name: 'Practise', exact: true }).click();
+		await page.getByRole('link', { name: 'Practise what is due' }).click();
+
+		for (let i = 0; i < 4; i++) {
+			await answer(page, true);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Right!');
+			await expect(page.getByText(/^This question comes back in \d+ minutes\.$/)).toBeVisible();
+			// Enter continues: the Continue button has focus.
+			await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
+			await page.keyboard.press('Enter');
+			await expect(page.locator('h1#question-text')).toBeVisible();
+		}
+
+		const missed = await answer(page, false);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not right.');
+		await expect(page.getByText(missed.explanation.nl)).toBeVisible();
+		await expect(page.locator('li.correct')).toContainText(missed.options.find((o) => o.correct)!.nl);
+		await expect(page.getByText('This question comes back in 1 minute.')).toBeVisible();
+		const links = page.getByTestId('feedback-links');
+		const guideSlug = missed.guides![0]!;
+		await links.locator(`a[href="/guides/${guideSlug}"]`).click();
+		await expect(page).toHaveURL(new RegExp(`/guides/${guideSlug}$`));
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+		expect(await answersToday(page)).toBe(5);
+		await page.goto('/practice/mistakes');
+		await expect(page.getByText(missed.question.nl)).toBeVisible();
+	});
+
+	test('the page does not contain the correct answer before answering', async ({ page }) => {
+		await registerAs(page, uniqueUsername('source'));
+		await page.goto('/practice/session?scope=due');
+		const question = await currentQuestion(page);
+		const html = await page.content();
+		const source = await (await page.request.get('/practice/session?scope=due')).text();
+		for (const text of [html, source]) {
+			expect(text).not.toContain(question.explanation.nl);
+			expect(text).not.toMatch(/correct/i);
+		}
+		// All three options are there, in some order, with nothing marking the right one.
+		for (const option of question.options) {
+			await expect(page.locator('button.option', { hasText: option.nl })).toHaveCount(1);
+		}
+	});
+
+	test('keys 1–3 answer the question', async ({ page }) => {
+		await registerAs(page, uniqueUsername('keys'));
+		await openPage(page, '/practice/session?scope=due');
+		await page.keyboard.press('2');
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^(Right!|Not right\.)$/);
+	});
+
+	test('a replayed submit does not add a second review', async ({ page }) => {
+		await registerAs(page, uniqueUsername('replay'));
+		await openPage(page, '/practice/session?scope=due');
+		const form = page.locator('form.practice-question');
+		const fields = {
+			token: (await form.locator('input[name="token"]').inputValue()),
+			questionId: (await form.locator('input[name="questionId"]').inputValue()),
+			choice: '0'
+		};
+		await page.locator('button.option').first().click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^(Right!|Not right\.)$/);
+
+		const replay = await page.request.post('/practice/session?scope=due&/answer', {
+			form: fields,
+			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		});
+		expect(replay.status()).toBe(409);
+		expect(await replay.text()).toContain('You already answered this question. Your first answer counts.');
+		expect(await answersToday(page)).toBe(1);
+	});
+
+	test('bad answers get a 4xx and record nothing', async ({ page }) => {
+		await registerAs(page, uniqueUsername('bad'));
+		await openPage(page, '/practice/session?scope=due');
+		const token = await page.locator('input[name="token"]').inputValue();
+		const questionId = await page.locator('input[name="questionId"]').inputValue();
+		const post = (form: Record<string, string>, scope = 'due') =>
+			page.request.post(`/practice/session?scope=${scope}&/answer`, {
+				form,
+				headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+			});
+		expect((await post({ token, questionId, choice: '3' })).status()).toBe(400);
+		expect((await post({ token, questionId, choice: 'twee' })).status()).toBe(400);
+		expect((await post({ token, questionId: 'xx-999', choice: '0' })).status()).toBe(400);
+		expect((await post({ token: 'a'.repeat(32), questionId, choice: '0' })).status()).toBe(404);
+		expect((await post({ token, questionId, choice: '0' }, 'theme:no-such-theme')).status()).toBe(404);
+		expect(await answersToday(page)).toBe(0);
+	});
+
+	test('the due count goes up after a simulated day', async ({ page, context, baseURL }) => {
+		await registerAs(page, uniqueUsername('clock'));
+		await openPage(page, '/practice/session?scope=due');
+		for (let i = 0; i < 3; i++) {
+			await answer(page, true);
+			await page.getByRole('button', { name: 'Continue' }).click();
+		}
+		await page.goto('/practice');
+		await expect(page.getByTestId('due-summary')).toHaveText('Due now: 0. New questions today: 3 of 20.');
+
+		await context.addCookies([{ name: 'knm_test_clock_offset_ms', value: String(24 * 60 * 60 * 1000), url: baseURL! }]);
+		await page.goto('/practice');
+		await expect(page.getByTestId('due-summary')).toHaveText(/^Due now: 3\. New questions today: 0 of 20\.$/);
+		await page.goto('/progress');
+		await expect(page.getByText('Days in a row: 1')).toBeVisible();
+	});
+
+	test('a theme practice stays in its theme', async ({ page }) => {
+		await registerAs(page, uniqueUsername('theme'));
+		await page.goto('/practice');
+		await page.getByRole('link', { name: 'Practise Housing' }).click();
+		const first = await currentQuestion(page);
+		expect(first.id).toMatch(/^wo-/);
+		await answer(page, true);
+		await page.getByRole('button', { name: 'Continue' }).click();
+		expect((await currentQuestion(page)).id).toMatch(/^wo-/);
+		await expect(page).toHaveURL(/scope=theme(%3A|:)wonen/);
+	});
+
+	test('practice needs an account', async ({ page }) => {
+		await page.goto('/practice/session?scope=due');
+		await expect(page).toHaveURL(/\/login\?redirectTo=/);
+	});
+
+	test('practice, question and feedback screens pass axe', async ({ page }) => {
+		await registerAs(page, uniqueUsername('axepractice'));
+		const scan = async () => {
+			const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+			expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+		};
+		await page.goto('/practice');
+		await scan();
+		await openPage(page, '/practice/session?scope=due');
+		await scan();
+		await answer(page, false);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not right.');
+		await scan();
+		await page.goto('/practice/mistakes');
+		await scan();
+		await page.goto('/progress');
+		await scan();
+	});
+});
