@@ -3,30 +3,47 @@
  * not UTC days. Pure: the instant and the zone are arguments.
  */
 
+// Creating an Intl.DateTimeFormat costs far more than using one: keep one per zone and purpose.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+	let format = dayFormats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+		dayFormats.set(timeZone, format);
+	}
+	return format;
+}
+
+function instantFormat(timeZone: string): Intl.DateTimeFormat {
+	let format = instantFormats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit'
+		});
+		instantFormats.set(timeZone, format);
+	}
+	return format;
+}
+
 /** The local date `YYYY-MM-DD` of an instant in a time zone. */
 export function localDayKey(instant: Date, timeZone: string): string {
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).formatToParts(instant);
+	const parts = dayFormat(timeZone).formatToParts(instant);
 	const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
 	return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** Offset of the zone from UTC at that instant, in ms (positive east of Greenwich). */
 function zoneOffsetMs(instant: Date, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit'
-	}).formatToParts(instant);
+	const parts = instantFormat(timeZone).formatToParts(instant);
 	const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
 	const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 	return asUtc - Math.floor(instant.getTime() / 1000) * 1000;

@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, gte, isNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { describeWait, pickNext, shuffleOrder } from '../domain/srs/queue';
 import { createScheduler, SCHEDULER_VERSION } from '../domain/srs/scheduler';
-import type { CardPhase, CardState } from '../domain/srs/scheduler';
+import type { CardPhase, CardState, Scheduler } from '../domain/srs/scheduler';
 import { countStreak, localDayKey, nextDayKeys, startOfLocalDay } from '../domain/time';
 import { generateSessionToken } from './auth/session';
 import type { SessionUser } from './auth/session';
@@ -307,6 +307,17 @@ function toShownQuestion(
 	};
 }
 
+/** Schedulers are immutable; one per desired retention saves rebuilding parameters per answer. */
+const schedulers = new Map<number, Scheduler>();
+function schedulerFor(desiredRetention: number): Scheduler {
+	let scheduler = schedulers.get(desiredRetention);
+	if (!scheduler) {
+		scheduler = createScheduler({ desiredRetention });
+		schedulers.set(desiredRetention, scheduler);
+	}
+	return scheduler;
+}
+
 export type AnswerProblem = 'answer_invalid' | 'token_unknown' | 'token_used' | 'question_mismatch';
 
 const answerSchema = z.object({
@@ -356,7 +367,7 @@ export function submitAnswer(
 	if (!parsed.success) return { ok: false, problem: 'answer_invalid' };
 	const { token, questionId, choice, guessed } = parsed.data;
 	const settings = loadLearnerSettings(db, user.id);
-	const scheduler = createScheduler({ desiredRetention: settings.desiredRetention });
+	const scheduler = schedulerFor(settings.desiredRetention);
 
 	return db.transaction((tx): AnswerResult => {
 		const showing = tx.select().from(t.showing).where(eq(t.showing.id, token)).get();

@@ -417,7 +417,8 @@ export const showing = sqliteTable(
 		issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
 		usedAt: integer('used_at', { mode: 'timestamp_ms' })
 	},
-	(t) => [index('showing_user_scope_idx').on(t.userId, t.scope, t.issuedAt)]
+	// used_at in the index: finding the open showing skips straight past the answered ones.
+	(t) => [index('showing_open_idx').on(t.userId, t.scope, t.usedAt, t.issuedAt)]
 );
 
 export type CardRow = typeof card.$inferSelect;

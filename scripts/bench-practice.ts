@@ -1,0 +1,308 @@
+// `npm run bench:practice`: the practice benchmark of design.md §7.
+//
+// 1. Seeds .tmp/bench/bench.db with 10,000 learners × 500 cards and one review-log row per card,
+//    reproducibly (a seeded PRNG; BENCH_SEED changes it).
+// 2. Times the due-queue query in process and checks its EXPLAIN QUERY PLAN uses (user_id, due).
+// 3. Starts the built server on that database and drives it with 50 concurrent simulated learners:
+//    first a trivial page (the baseline), then the answer-and-next-question path (GET the question,
+//    POST the answer), each for a fixed time.
+// 4. Prints p50/p99 latency and requests per second for both, their ratio, and one JSON line.
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { sql } from 'drizzle-orm';
+import { sessionIdFromToken } from '../src/lib/server/auth/session';
+import { importContent } from '../src/lib/server/content/import';
+import { loadContent } from '../src/lib/server/content/load';
+import { openDatabase } from '../src/lib/server/db';
+import { findMostOverdue, parseScope } from '../src/lib/server/practice';
+
+const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000);
+const CARDS_PER_LEARNER = Number(process.env.BENCH_CARDS ?? 500);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
+const BASELINE_S = Number(process.env.BENCH_BASELINE_DURATION ?? 10);
+const SEED = Number(process.env.BENCH_SEED ?? 20261129);
+const PORT = Number(process.env.BENCH_PORT ?? 4310);
+const DAY = 86_400_000;
+
+/** mulberry32: a small seeded PRNG, so the same seed gives the same database. */
+function createRandom(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function percentile(sorted: number[], p: number): number {
+	if (sorted.length === 0) return NaN;
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+const round = (value: number, digits = 2): number => Number(value.toFixed(digits));
+
+// ---------------------------------------------------------------- 1. seed
+const dir = resolve('.tmp', 'bench');
+const dbPath = join(dir, 'bench.db');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+
+const now = new Date();
+const random = createRandom(SEED);
+const seedStarted = performance.now();
+const db = openDatabase(dbPath);
+importContent(db, loadContent(), now);
+const sqlite = db.$client;
+sqlite.pragma('synchronous = OFF');
+const questionIds = (sqlite.prepare('SELECT id FROM question WHERE retired_at IS NULL ORDER BY theme_slug, position').all() as { id: string }[]).map((row) => row.id);
+if (questionIds.length < CARDS_PER_LEARNER) throw new Error(`the bank has ${questionIds.length} questions, fewer than ${CARDS_PER_LEARNER}`);
+
+const insertUser = sqlite.prepare(
+	`INSERT INTO user (id, username, username_key, password_hash, role, created_at) VALUES (?, ?, ?, 'bench-no-login', 'learner', ?)`
+);
+const insertCard = sqlite.prepare(
+	`INSERT INTO card (user_id, question_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review)
+	 VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 2, ?)`
+);
+const insertLog = sqlite.prepare(
+	`INSERT INTO review_log (user_id, question_id, mode, reviewed_at, chosen_option, shown_order, correct, guessed, response_ms, rating,
+	  state_before, stability_before, difficulty_before, elapsed_days, predicted_recall, state_after, stability_after, difficulty_after,
+	  due_after, desired_retention, scheduler_version, params_hash, timezone)
+	 VALUES (?, ?, 'practice', ?, ?, '[0,1,2]', ?, 0, ?, ?, 2, ?, ?, ?, ?, 2, ?, ?, ?, 0.9, 'bench', 'bench', 'Europe/Amsterdam')`
+);
+const insertSession = sqlite.prepare(`INSERT INTO session (id, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)`);
+
+const BATCH = 200;
+for (let start = 0; start < LEARNERS; start += BATCH) {
+	sqlite.transaction(() => {
+		for (let u = start; u < Math.min(LEARNERS, start + BATCH); u++) {
+			const userId = `bench-${u}`;
+			insertUser.run(userId, userId, userId, now.getTime());
+			// Each learner has the first CARDS_PER_LEARNER questions of a rotated bank order.
+			const offset = Math.floor(random() * questionIds.length);
+			for (let c = 0; c < CARDS_PER_LEARNER; c++) {
+				const questionId = questionIds[(offset + c) % questionIds.length]!;
+				const stability = 0.5 + random() * 120;
+				const scheduled = Math.max(1, Math.round(stability * (0.5 + random())));
+				const due = now.getTime() + Math.round((random() * 70 - 10) * DAY);
+				const lastReview = due - scheduled * DAY;
+				const difficulty = 1 + random() * 9;
+				const correct = random() < 0.85 ? 1 : 0;
+				insertCard.run(userId, questionId, due, stability, difficulty, scheduled, 1 + Math.floor(random() * 12), Math.floor(random() * 3), lastReview);
+				insertLog.run(userId, questionId, lastReview, Math.floor(random() * 3), correct, 2000 + Math.floor(random() * 15000), correct ? 3 : 1,
+					stability * 0.8, difficulty, Math.max(0, scheduled - 1), 0.7 + random() * 0.3, stability, difficulty, due);
+			}
+		}
+	})();
+}
+// Sessions for the simulated learners; the token is known, only its hash is stored.
+const tokens: string[] = [];
+for (let i = 0; i < CONCURRENCY; i++) {
+	const bytes = new Uint8Array(20);
+	for (let b = 0; b < bytes.length; b++) bytes[b] = Math.floor(random() * 256);
+	const token = encodeBase32LowerCaseNoPadding(bytes);
+	tokens.push(token);
+	insertSession.run(sessionIdFromToken(token), `bench-${i}`, now.getTime() + 30 * DAY, now.getTime());
+}
+sqlite.pragma('synchronous = NORMAL');
+sqlite.exec('ANALYZE');
+const seedSeconds = (performance.now() - seedStarted) / 1000;
+const counts = sqlite.prepare('SELECT (SELECT count(*) FROM user) AS users, (SELECT count(*) FROM card) AS cards, (SELECT count(*) FROM review_log) AS logs').get() as {
+	users: number;
+	cards: number;
+	logs: number;
+};
+console.log(`Seeded ${counts.users} learners, ${counts.cards} cards, ${counts.logs} review-log rows in ${seedSeconds.toFixed(1)} s (seed ${SEED}).`);
+
+// ---------------------------------------------------------------- 2. due-queue query
+const scope = parseScope('due')!;
+const queryTimes: number[] = [];
+for (let i = 0; i < 2000; i++) {
+	const userId = `bench-${Math.floor(random() * LEARNERS)}`;
+	const started = performance.now();
+	findMostOverdue(db, userId, now, scope);
+	queryTimes.push(performance.now() - started);
+}
+queryTimes.sort((a, b) => a - b);
+const planRows = db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN
+	SELECT card.question_id, card.due FROM card INNER JOIN question ON question.id = card.question_id
+	WHERE card.user_id = ${'bench-1'} AND card.due <= ${now.getTime()} AND question.retired_at IS NULL
+	ORDER BY card.due ASC LIMIT 1`);
+const plan = planRows.map((row) => row.detail).join(' | ');
+const usesIndex = /card USING (COVERING )?INDEX card_user_due_idx/.test(plan);
+console.log(`Due-queue query: p50 ${percentile(queryTimes, 50).toFixed(3)} ms, p99 ${percentile(queryTimes, 99).toFixed(3)} ms over ${queryTimes.length} learners.`);
+console.log(`Query plan: ${plan}`);
+sqlite.close();
+
+// ---------------------------------------------------------------- 3. the server under load
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
+
+function request(method: 'GET' | 'POST', path: string, token: string | null, body?: string) {
+	return new Promise<{ status: number; body: string; ms: number; serverMs: number }>((resolveRequest, reject) => {
+		const started = performance.now();
+		const headers: Record<string, string> = { accept: 'text/html', origin: `http://localhost:${PORT}` };
+		if (token) headers.cookie = `knm_session=${token}`;
+		if (body !== undefined) {
+			headers['content-type'] = 'application/x-www-form-urlencoded';
+			headers['content-length'] = String(Buffer.byteLength(body));
+		}
+		const req = http.request({ host: '127.0.0.1', port: PORT, method, path, headers, agent }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('end', () => {
+				const timing = /app;dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
+				resolveRequest({
+					status: res.statusCode ?? 0,
+					body: Buffer.concat(chunks).toString('utf8'),
+					ms: performance.now() - started,
+					serverMs: timing ? Number(timing[1]) : NaN
+				});
+			});
+		});
+		req.on('error', reject);
+		if (body !== undefined) req.write(body);
+		req.end();
+	});
+}
+
+async function waitForServer(): Promise<void> {
+	for (let i = 0; i < 600; i++) {
+		try {
+			const response = await request('GET', '/search', null);
+			if (response.status === 200) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error('the server did not start');
+}
+
+interface LoadResult {
+	requests: number;
+	errors: number;
+	latencies: number[];
+	seconds: number;
+}
+
+async function drive(seconds: number, worker: (index: number, record: (ms: number, ok: boolean) => void) => Promise<void>): Promise<LoadResult> {
+	const latencies: number[] = [];
+	let errors = 0;
+	const deadline = performance.now() + seconds * 1000;
+	const record = (ms: number, ok: boolean) => {
+		latencies.push(ms);
+		if (!ok) errors += 1;
+	};
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: CONCURRENCY }, async (_, index) => {
+			while (performance.now() < deadline) await worker(index, record);
+		})
+	);
+	latencies.sort((a, b) => a - b);
+	return { requests: latencies.length, errors, latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+const server = spawn(process.execPath, ['scripts/start.js'], {
+	env: { ...process.env, DATABASE_URL: dbPath, PORT: String(PORT), ORIGIN: `http://localhost:${PORT}`, NODE_ENV: 'production', HOST: '127.0.0.1' },
+	stdio: ['ignore', 'ignore', 'inherit'],
+	detached: true
+});
+const stopServer = () => {
+	try {
+		process.kill(-(server.pid ?? 0), 'SIGTERM');
+	} catch {
+		// already gone
+	}
+};
+process.on('exit', stopServer);
+
+try {
+	await waitForServer();
+	// Warm up both paths.
+	await drive(2, async () => {
+		await request('GET', '/search', null);
+	});
+
+	const baselineServerTimes: number[] = [];
+	const baseline = await drive(BASELINE_S, async (_index, record) => {
+		const response = await request('GET', '/search', null);
+		baselineServerTimes.push(response.serverMs);
+		record(response.ms, response.status === 200);
+	});
+
+	const getTimes: number[] = [];
+	const answerServerTimes: number[] = [];
+	const answerRandom = createRandom(SEED + 1);
+	const answer = await drive(DURATION_S, async (index, record) => {
+		const token = tokens[index]!;
+		const page = await request('GET', '/practice/session?scope=due', token);
+		getTimes.push(page.ms);
+		const form = /name="token" value="([a-z2-7]{32})"[\s\S]*?name="questionId" value="([^"]+)"/.exec(page.body);
+		if (page.status !== 200 || !form) {
+			record(page.ms, false);
+			return;
+		}
+		const body = new URLSearchParams({ token: form[1]!, questionId: form[2]!, choice: String(Math.floor(answerRandom() * 3)) }).toString();
+		const posted = await request('POST', '/practice/session?scope=due&/answer', token, body);
+		answerServerTimes.push(posted.serverMs);
+		record(posted.ms, posted.status === 200);
+	});
+	getTimes.sort((a, b) => a - b);
+	answerServerTimes.sort((a, b) => a - b);
+	baselineServerTimes.sort((a, b) => a - b);
+	const serverTime = (times: number[]) => ({ p50Ms: round(percentile(times, 50)), p99Ms: round(percentile(times, 99)) });
+
+	const summarize = (result: LoadResult) => ({
+		requests: result.requests,
+		errors: result.errors,
+		rps: round(result.requests / result.seconds, 1),
+		p50Ms: round(percentile(result.latencies, 50)),
+		p99Ms: round(percentile(result.latencies, 99))
+	});
+	const base = summarize(baseline);
+	const answerPath = summarize(answer);
+	const nextQuestion = { p50Ms: round(percentile(getTimes, 50)), p99Ms: round(percentile(getTimes, 99)) };
+	const report = {
+		bench: 'practice',
+		seed: SEED,
+		learners: counts.users,
+		cards: counts.cards,
+		reviewLogs: counts.logs,
+		seedSeconds: round(seedSeconds, 1),
+		concurrency: CONCURRENCY,
+		durationSeconds: DURATION_S,
+		baselineTrivialPage: { ...base, serverTime: serverTime(baselineServerTimes) },
+		answerPost: { ...answerPath, serverTime: serverTime(answerServerTimes) },
+		nextQuestionGet: nextQuestion,
+		p99RatioAnswerToBaseline: round(answerPath.p99Ms / base.p99Ms),
+		rpsRatioAnswerToBaseline: round(answerPath.rps / base.rps),
+		dueQueueQuery: { p50Ms: round(percentile(queryTimes, 50), 4), p99Ms: round(percentile(queryTimes, 99), 4), usesUserDueIndex: usesIndex, plan },
+		budgets: { answerP99Ms: 20, dueQueueMs: 1 },
+		withinBudget: {
+			answerServerP99: percentile(answerServerTimes, 99) <= 20,
+			answerRoundTripP99: answerPath.p99Ms <= 20,
+			dueQueue: percentile(queryTimes, 99) <= 1 && usesIndex
+		}
+	};
+	console.log(`Baseline (GET /search, trivial page): ${base.rps} req/s, p50 ${base.p50Ms} ms, p99 ${base.p99Ms} ms, errors ${base.errors}`);
+	console.log(`Answer (POST, grade + schedule + next): ${answerPath.rps} req/s, p50 ${answerPath.p50Ms} ms, p99 ${answerPath.p99Ms} ms, errors ${answerPath.errors}`);
+	console.log(
+		`Server time (Server-Timing, excludes queueing): answer p50 ${report.answerPost.serverTime.p50Ms} ms, p99 ${report.answerPost.serverTime.p99Ms} ms; ` +
+			`baseline p50 ${report.baselineTrivialPage.serverTime.p50Ms} ms, p99 ${report.baselineTrivialPage.serverTime.p99Ms} ms`
+	);
+	console.log(`Next question (GET): p50 ${nextQuestion.p50Ms} ms, p99 ${nextQuestion.p99Ms} ms`);
+	console.log(`p99 ratio answer/baseline: ${report.p99RatioAnswerToBaseline}`);
+	console.log(JSON.stringify(report));
+} finally {
+	stopServer();
+	agent.destroy();
+}
+process.exit(0);
