@@ -242,6 +242,7 @@ export async function deleteAccount(
 	db.transaction((tx) => {
 		// Everything below also cascades from user; deleting explicitly keeps the list visible.
 		tx.delete(t.showing).where(eq(t.showing.userId, user.id)).run();
+		tx.delete(t.examAttempt).where(eq(t.examAttempt.userId, user.id)).run();
 		tx.delete(t.reviewLog).where(eq(t.reviewLog.userId, user.id)).run();
 		tx.delete(t.card).where(eq(t.card.userId, user.id)).run();
 		tx.delete(t.questionSet).where(eq(t.questionSet.ownerId, user.id)).run();
@@ -331,6 +332,20 @@ export function exportUserData(db: Db, user: SessionUser, now: Date) {
 			.from(t.reviewLog)
 			.where(eq(t.reviewLog.userId, user.id))
 			.all()
-			.map(({ userId: _userId, id: _id, ...review }) => review)
+			.map(({ userId: _userId, id: _id, ...review }) => review),
+		mockExams: db
+			.select()
+			.from(t.examAttempt)
+			.where(eq(t.examAttempt.userId, user.id))
+			.all()
+			.map(({ userId: _userId, ...attempt }) => ({
+				...attempt,
+				answers: db
+					.select()
+					.from(t.examAnswer)
+					.where(eq(t.examAnswer.attemptId, attempt.id))
+					.all()
+					.map(({ attemptId: _attemptId, ...answer }) => answer)
+			}))
 	};
 }

@@ -318,6 +318,87 @@ function schedulerFor(desiredRetention: number): Scheduler {
 	return scheduler;
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The hub guides and sources a question links to, for feedback and exam review. */
+export function loadQuestionLinks(
+	db: Pick<Db, 'select'>,
+	questionId: string,
+	locale: Locale
+): { guides: { slug: string; title: string }[]; sources: { slug: string; name: string }[] } {
+	const guides = db
+		.select({ slug: t.guide.slug, titleEn: t.guide.titleEn, titleNl: t.guide.titleNl })
+		.from(t.questionGuide)
+		.innerJoin(t.guide, eq(t.guide.slug, t.questionGuide.guideSlug))
+		.where(eq(t.questionGuide.questionId, questionId))
+		.all()
+		.map((guide) => ({ slug: guide.slug, title: pick(locale, guide.titleEn, guide.titleNl) }));
+	const sources = db
+		.select({ slug: t.source.slug, name: t.source.name })
+		.from(t.questionSource)
+		.innerJoin(t.source, eq(t.source.slug, t.questionSource.sourceSlug))
+		.where(eq(t.questionSource.questionId, questionId))
+		.all();
+	return { guides, sources };
+}
+
+export interface ReviewInput {
+	userId: string;
+	questionId: string;
+	mode: 'practice' | 'mistakes' | 'exam';
+	now: Date;
+	correct: boolean;
+	guessed: boolean;
+	/** file-order index of the chosen option */
+	chosenIndex: number;
+	shownOrder: number[];
+	responseMs: number;
+	settings: LearnerSettings;
+}
+
+/**
+ * Schedules the card and appends the review-log row. Call inside a transaction; practice answers
+ * and handed-in mock exams both record their reviews through here.
+ */
+export function recordReview(tx: Tx, input: ReviewInput): ReturnType<Scheduler['review']> {
+	const scheduler = schedulerFor(input.settings.desiredRetention);
+	const before = loadCard(tx, input.userId, input.questionId);
+	const result = scheduler.review(before, input.now, { correct: input.correct, guessed: input.guessed });
+	saveCard(tx, input.userId, input.questionId, result.card);
+	tx.insert(t.schedulerParams)
+		.values({ hash: scheduler.paramsHash, params: scheduler.params })
+		.onConflictDoNothing()
+		.run();
+	tx.insert(t.reviewLog)
+		.values({
+			userId: input.userId,
+			questionId: input.questionId,
+			mode: input.mode,
+			reviewedAt: input.now,
+			chosenOption: input.chosenIndex,
+			shownOrder: input.shownOrder,
+			correct: input.correct,
+			guessed: input.guessed,
+			responseMs: input.responseMs,
+			rating: result.rating,
+			stateBefore: result.before.state,
+			stabilityBefore: result.before.stability,
+			difficultyBefore: result.before.difficulty,
+			elapsedDays: result.before.elapsedDays,
+			predictedRecall: result.before.predictedRecall,
+			stateAfter: result.card.state,
+			stabilityAfter: result.card.stability,
+			difficultyAfter: result.card.difficulty,
+			dueAfter: result.card.due,
+			desiredRetention: scheduler.params.request_retention,
+			schedulerVersion: SCHEDULER_VERSION,
+			paramsHash: scheduler.paramsHash,
+			timezone: input.settings.timezone
+		})
+		.run();
+	return result;
+}
+
 export type AnswerProblem = 'answer_invalid' | 'token_unknown' | 'token_used' | 'question_mismatch';
 
 const answerSchema = z.object({
@@ -367,7 +448,6 @@ export function submitAnswer(
 	if (!parsed.success) return { ok: false, problem: 'answer_invalid' };
 	const { token, questionId, choice, guessed } = parsed.data;
 	const settings = loadLearnerSettings(db, user.id);
-	const scheduler = schedulerFor(settings.desiredRetention);
 
 	return db.transaction((tx): AnswerResult => {
 		const showing = tx.select().from(t.showing).where(eq(t.showing.id, token)).get();
@@ -379,8 +459,6 @@ export function submitAnswer(
 
 		const chosenIndex = showing.order[choice] ?? -1;
 		const correct = chosenIndex === question.correctIndex;
-		const before = loadCard(tx, user.id, questionId);
-		const result = scheduler.review(before, now, { correct, guessed });
 
 		const claimed = tx
 			.update(t.showing)
@@ -389,52 +467,20 @@ export function submitAnswer(
 			.run();
 		if (claimed.changes !== 1) return { ok: false, problem: 'token_used' };
 
-		saveCard(tx, user.id, questionId, result.card);
-		tx.insert(t.schedulerParams)
-			.values({ hash: scheduler.paramsHash, params: scheduler.params })
-			.onConflictDoNothing()
-			.run();
-		tx.insert(t.reviewLog)
-			.values({
-				userId: user.id,
-				questionId,
-				mode: showing.scope === 'mistakes' ? 'mistakes' : 'practice',
-				reviewedAt: now,
-				chosenOption: chosenIndex,
-				shownOrder: showing.order,
-				correct,
-				guessed,
-				responseMs: Math.max(0, now.getTime() - showing.issuedAt.getTime()),
-				rating: result.rating,
-				stateBefore: result.before.state,
-				stabilityBefore: result.before.stability,
-				difficultyBefore: result.before.difficulty,
-				elapsedDays: result.before.elapsedDays,
-				predictedRecall: result.before.predictedRecall,
-				stateAfter: result.card.state,
-				stabilityAfter: result.card.stability,
-				difficultyAfter: result.card.difficulty,
-				dueAfter: result.card.due,
-				desiredRetention: scheduler.params.request_retention,
-				schedulerVersion: SCHEDULER_VERSION,
-				paramsHash: scheduler.paramsHash,
-				timezone: settings.timezone
-			})
-			.run();
+		const result = recordReview(tx, {
+			userId: user.id,
+			questionId,
+			mode: showing.scope === 'mistakes' ? 'mistakes' : 'practice',
+			now,
+			correct,
+			guessed,
+			chosenIndex,
+			shownOrder: showing.order,
+			responseMs: Math.max(0, now.getTime() - showing.issuedAt.getTime()),
+			settings
+		});
 
-		const guides = tx
-			.select({ slug: t.guide.slug, titleEn: t.guide.titleEn, titleNl: t.guide.titleNl })
-			.from(t.questionGuide)
-			.innerJoin(t.guide, eq(t.guide.slug, t.questionGuide.guideSlug))
-			.where(eq(t.questionGuide.questionId, questionId))
-			.all()
-			.map((guide) => ({ slug: guide.slug, title: pick(locale, guide.titleEn, guide.titleNl) }));
-		const sources = tx
-			.select({ slug: t.source.slug, name: t.source.name })
-			.from(t.questionSource)
-			.innerJoin(t.source, eq(t.source.slug, t.questionSource.sourceSlug))
-			.where(eq(t.questionSource.questionId, questionId))
-			.all();
+		const { guides, sources } = loadQuestionLinks(tx, questionId, locale);
 		return {
 			ok: true,
 			feedback: {

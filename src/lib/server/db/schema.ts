@@ -423,3 +423,50 @@ export const showing = sqliteTable(
 
 export type CardRow = typeof card.$inferSelect;
 export type ReviewLogRow = typeof reviewLog.$inferSelect;
+
+/*
+ * Mock exams (issue: mock exams). The deadline is stored, so reloading continues the same attempt
+ * with the same time left; the draw's seed is stored, so an attempt can be reproduced.
+ */
+export const examAttempt = sqliteTable(
+	'exam_attempt',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		seed: integer('seed').notNull(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		deadlineAt: integer('deadline_at', { mode: 'timestamp_ms' }).notNull(),
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		closedReason: text('closed_reason', { enum: ['handed_in', 'expired'] }),
+		score: integer('score'),
+		total: integer('total').notNull()
+	},
+	(t) => [index('exam_attempt_user_idx').on(t.userId, t.startedAt)]
+);
+
+export const examAnswer = sqliteTable(
+	'exam_answer',
+	{
+		attemptId: text('attempt_id')
+			.notNull()
+			.references(() => examAttempt.id, { onDelete: 'cascade' }),
+		/** 0-based place in the exam */
+		position: integer('position').notNull(),
+		questionId: text('question_id')
+			.notNull()
+			.references(() => question.id),
+		themeSlug: text('theme_slug').notNull(),
+		/** the shuffled option order shown, as file-order indexes */
+		order: text('option_order', { mode: 'json' }).$type<number[]>().notNull(),
+		/** the chosen option as a file-order index; null while unanswered */
+		chosen: integer('chosen'),
+		flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [primaryKey({ columns: [t.attemptId, t.position] })]
+);
+
+export type ExamAttemptRow = typeof examAttempt.$inferSelect;
+export type ExamAnswerRow = typeof examAnswer.$inferSelect;

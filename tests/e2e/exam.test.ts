@@ -1,0 +1,170 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { openPage, registerAs, uniqueUsername } from './helpers';
+
+async function scan(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+async function startExam(page: Page): Promise<string> {
+	await openPage(page, '/exam');
+	await page.getByRole('button', { name: 'Start a mock exam' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Theme 1: /);
+	const id = /\/exam\/([a-z2-7]{32})/.exec(page.url())?.[1];
+	expect(id).toBeDefined();
+	return id!;
+}
+
+/** Picks option `index` of the current question and moves on (through a theme divider if any). */
+async function answerAndNext(page: Page, index: number): Promise<void> {
+	await page.locator('.exam-option input[type="radio"]').nth(index).check();
+	await page.getByRole('button', { name: 'Next' }).click();
+	const start = page.getByRole('link', { name: 'Start this theme' });
+	if (await start.isVisible()) await start.click();
+}
+
+test.describe('mock exam', () => {
+	test('a full mock exam: 40 questions in theme blocks, hand in, per-theme results and review', async ({ page }) => {
+		test.setTimeout(120_000);
+		await registerAs(page, uniqueUsername('exam'));
+		await startExam(page);
+		await scan(page); // the theme divider
+		await page.getByRole('link', { name: 'Start this theme' }).click();
+		await expect(page.getByTestId('exam-position')).toHaveText(/^Question 1 of 40 · Theme 1: /);
+		await scan(page); // a question
+
+		const themesSeen = new Set<string>();
+		for (let position = 1; position <= 40; position++) {
+			await expect(page.getByTestId('exam-position')).toHaveText(new RegExp(`^Question ${position} of 40 · Theme \\d: `));
+			const meta = (await page.getByTestId('exam-position').textContent())?.trim();
+			themesSeen.add(meta!.split('·')[1]!.trim());
+			if (position < 40) await answerAndNext(page, position % 3);
+			else await page.locator('.exam-option input[type="radio"]').first().check();
+		}
+		expect(themesSeen.size).toBe(8);
+		await page.getByRole('button', { name: 'Overview' }).click();
+		await expect(page.getByTestId('overview-summary')).toHaveText('Answered: 40 of 40. Marked: 0.');
+		await scan(page);
+
+		await page.getByRole('button', { name: 'Hand in my exam' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your result');
+		await expect(page.getByTestId('score')).toHaveText(/^\d+ of 40 correct$/);
+		await expect(page.getByText('DUO does not publish a pass mark for the KNM exam')).toBeVisible();
+		await expect(page.getByTestId('per-theme').getByRole('listitem')).toHaveCount(8);
+		const review = page.getByTestId('review');
+		await expect(review.locator(':scope > li')).toHaveCount(40);
+		expect(await review.locator('a[href^="/guides/"]').count()).toBeGreaterThanOrEqual(40);
+		await scan(page);
+
+		await page.goto('/exam/history');
+		await expect(page.getByTestId('history').locator(':scope > li')).toHaveCount(1);
+	});
+
+	test('reloading in the middle keeps the answers and the time left', async ({ page }) => {
+		await registerAs(page, uniqueUsername('reload'));
+		const id = await startExam(page);
+		await page.getByRole('link', { name: 'Start this theme' }).click();
+		await answerAndNext(page, 2);
+		await page.locator('.exam-option input[type="radio"]').nth(1).check();
+		await page.getByLabel('Mark this question to check later').check();
+		await page.getByRole('button', { name: 'Overview' }).click();
+		await expect(page.getByTestId('overview-summary')).toHaveText('Answered: 2 of 40. Marked: 1.');
+
+		await openPage(page, `/exam/${id}?q=1`);
+		await page.reload();
+		await expect(page.locator('.exam-option input[type="radio"]').nth(2)).toBeChecked();
+		const time = await page.getByTestId('time-left').textContent();
+		const [minutes] = (time ?? '').replace('Time left: ', '').split(':').map(Number);
+		expect(minutes).toBeGreaterThanOrEqual(43);
+		expect(minutes).toBeLessThanOrEqual(44);
+		await openPage(page, `/exam/${id}?q=2`);
+		await expect(page.locator('.exam-option input[type="radio"]').nth(1)).toBeChecked();
+		await expect(page.getByLabel('Mark this question to check later')).toBeChecked();
+	});
+
+	test('an expired attempt is scored with what was answered and refuses new answers', async ({ page, context, baseURL }) => {
+		await registerAs(page, uniqueUsername('expired'));
+		const id = await startExam(page);
+		await page.getByRole('link', { name: 'Start this theme' }).click();
+		await answerAndNext(page, 0);
+		await answerAndNext(page, 0);
+
+		await context.addCookies([{ name: 'knm_test_clock_offset_ms', value: String(46 * 60 * 1000), url: baseURL! }]);
+		await page.goto(`/exam/${id}?q=3`);
+		await expect(page).toHaveURL(new RegExp(`/exam/${id}/results$`));
+		await expect(page.getByText('The time was up: your exam was closed with the answers you had given.')).toBeVisible();
+		await expect(page.getByTestId('score')).toHaveText(/^[0-2] of 40 correct$/);
+		await expect(page.getByText('Not answered')).toHaveCount(38);
+
+		const late = await page.request.post(`/exam/${id}?/save`, {
+			form: { position: '5', choice: '0', go: 'next', total: '40' },
+			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		});
+		expect(late.status()).toBe(409);
+		const handIn = await page.request.post(`/exam/${id}/overview?/handIn`, {
+			form: {},
+			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		});
+		expect(handIn.status()).toBe(409);
+	});
+
+	test("another learner's attempt is not found", async ({ page, browser }) => {
+		await registerAs(page, uniqueUsername('owner'));
+		const id = await startExam(page);
+		const context = await browser.newContext();
+		const stranger = await context.newPage();
+		await registerAs(stranger, uniqueUsername('stranger'));
+		const response = await stranger.goto(`/exam/${id}?q=1`);
+		expect(response?.status()).toBe(404);
+		await context.close();
+	});
+});
+
+test.describe('read aloud', () => {
+	test('is hidden without a Dutch voice', async ({ page }) => {
+		await page.addInitScript(() => {
+			Object.defineProperty(window.speechSynthesis, 'getVoices', { value: () => [{ lang: 'en-US', name: 'English' }] });
+		});
+		await registerAs(page, uniqueUsername('novoice'));
+		await openPage(page, '/practice/session?scope=due');
+		await expect(page.getByRole('button', { name: /Read aloud/ })).toHaveCount(0);
+	});
+
+	test('reads the Dutch question with a Dutch voice, in practice and in the exam', async ({ page }) => {
+		await page.addInitScript(() => {
+			const spoken: { text: string; lang: string }[] = [];
+			(window as unknown as { spoken: typeof spoken }).spoken = spoken;
+			Object.defineProperty(window.speechSynthesis, 'getVoices', { value: () => [{ lang: 'nl-NL', name: 'Nederlands', voiceURI: 'nl', localService: true, default: false }] });
+			Object.defineProperty(window.speechSynthesis, 'speak', { value: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang }) });
+			Object.defineProperty(window.speechSynthesis, 'cancel', { value: () => undefined });
+			Object.defineProperty(window, 'SpeechSynthesisUtterance', {
+				value: class {
+					text: string;
+					lang = '';
+					voice: unknown = null;
+					constructor(text: string) {
+						this.text = text;
+					}
+				}
+			});
+		});
+		await registerAs(page, uniqueUsername('voice'));
+		await openPage(page, '/practice/session?scope=due');
+		const question = (await page.locator('h1#question-text').textContent())!.trim();
+		await page.getByRole('button', { name: 'Read aloud (Dutch voice)' }).click();
+		const spoken = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
+		expect(spoken[0]?.lang).toBe('nl-NL');
+		expect(spoken[0]?.text.startsWith(question)).toBe(true);
+
+		await startExam(page);
+		await page.getByRole('link', { name: 'Start this theme' }).click();
+		await page.locator('body[data-hydrated="true"]').waitFor();
+		await expect(page.getByRole('button', { name: 'Read answer 1 aloud' })).toBeVisible();
+		await page.getByRole('button', { name: 'Read aloud (Dutch voice)' }).click();
+		const examQuestion = (await page.locator('h1#exam-question').textContent())!.trim();
+		const after = await page.evaluate(() => (window as unknown as { spoken: { text: string }[] }).spoken);
+		expect(after.at(-1)?.text).toBe(examQuestion);
+	});
+});
