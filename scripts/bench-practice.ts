@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { sql } from 'drizzle-orm';
+import { seededRandom } from '../src/lib/domain/random';
 import { sessionIdFromToken } from '../src/lib/server/auth/session';
 import { importContent } from '../src/lib/server/content/import';
 import { loadContent } from '../src/lib/server/content/load';
@@ -29,18 +30,6 @@ const SEED = Number(process.env.BENCH_SEED ?? 20261129);
 const PORT = Number(process.env.BENCH_PORT ?? 4310);
 const DAY = 86_400_000;
 
-/** mulberry32: a small seeded PRNG, so the same seed gives the same database. */
-function createRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 function percentile(sorted: number[], p: number): number {
 	if (sorted.length === 0) return NaN;
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -55,7 +44,7 @@ rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
 const now = new Date();
-const random = createRandom(SEED);
+const random = seededRandom(SEED);
 const seedStarted = performance.now();
 const db = openDatabase(dbPath);
 importContent(db, loadContent(), now);
@@ -240,7 +229,7 @@ try {
 
 	const getTimes: number[] = [];
 	const answerServerTimes: number[] = [];
-	const answerRandom = createRandom(SEED + 1);
+	const answerRandom = seededRandom(SEED + 1);
 	const answer = await drive(DURATION_S, async (index, record) => {
 		const token = tokens[index]!;
 		const page = await request('GET', '/practice/session?scope=due', token);
