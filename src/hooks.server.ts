@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { building, dev } from '$app/environment';
+import { building, dev, version } from '$app/environment';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import {
 	deleteSessionCookie,
@@ -27,11 +27,13 @@ export const init: ServerInit = () => {
 	}
 	try {
 		const started = performance.now();
-		const report = prepareServer(new Date());
+		const report = prepareServer(new Date(), version);
 		const ms = Math.round(performance.now() - started);
 		console.log(
-			`Content imported in ${ms} ms: ${report.inserted} new, ${report.updated} changed, ` +
-				`${report.deleted} removed, ${report.retired} questions retired, ${report.unchanged} unchanged.`
+			report.skipped
+				? `Content unchanged since the last import (checked in ${ms} ms).`
+				: `Content imported in ${ms} ms: ${report.inserted} new, ${report.updated} changed, ` +
+						`${report.deleted} removed, ${report.retired} questions retired, ${report.unchanged} unchanged.`
 		);
 	} catch (error) {
 		if (error instanceof ContentInvalidError) {

@@ -6,7 +6,8 @@ export function hashContent(value: unknown): string {
 	return encodeHexLowerCase(sha256(new TextEncoder().encode(stableStringify(value))));
 }
 
-function stableStringify(value: unknown): string {
+/** JSON with object keys sorted, so equal content always gives the same text. */
+export function stableStringify(value: unknown): string {
 	if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
 	if (value && typeof value === 'object') {
 		const entries = Object.entries(value as Record<string, unknown>)

@@ -2,7 +2,7 @@ export { validateContent, formatContentError, CONTENT_PATHS, splitFrontmatter } 
 export type { ValidationResult } from './validate';
 export { summarizeContent } from './summary';
 export type { ContentSummary } from './summary';
-export { hashContent } from './hash';
+export { hashContent, stableStringify } from './hash';
 export { renderMarkdown, markdownToText } from './markdown';
 export { isOfficialUrl, OFFICIAL_DOMAINS } from './official-domains';
 export type * from './types';

@@ -109,6 +109,12 @@ type Report = (file: string, id: string | null, message: string) => void;
 
 function parseYamlFile(file: ContentFile, report: Report): unknown {
 	try {
+		// Fast path without pretty errors; a failing file is parsed again for a readable message.
+		return parseYaml(file.text);
+	} catch {
+		// fall through
+	}
+	try {
 		return parseYaml(file.text, { prettyErrors: true });
 	} catch (cause) {
 		const detail =

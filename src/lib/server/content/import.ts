@@ -1,5 +1,6 @@
 import { eq, inArray, isNull, sql } from 'drizzle-orm';
-import { hashContent, markdownToText, renderMarkdown } from '../../domain/content';
+import { createHash } from 'node:crypto';
+import { markdownToText, renderMarkdown, stableStringify } from '../../domain/content';
 import type { ContentBundle, Guide, Question } from '../../domain/content';
 import type { Db } from '../db';
 import * as t from '../db/schema';
@@ -18,6 +19,18 @@ export interface ImportReport {
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Splits rows for multi-row inserts (SQLite limits the number of bound values per statement). */
+function chunks<T>(rows: T[], size: number): T[][] {
+	const result: T[][] = [];
+	for (let i = 0; i < rows.length; i += size) result.push(rows.slice(i, i + size));
+	return result;
+}
+
+/** SHA-256 of the stable JSON of a value (node:crypto: far faster than a JS hash at start-up). */
+function hashContent(value: unknown): string {
+	return createHash('sha256').update(stableStringify(value)).digest('hex');
+}
 
 /**
  * Writes a validated content bundle into the database in one transaction. Idempotent: rows are
@@ -309,6 +322,9 @@ function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: Impor
 		.all();
 	const stored = new Map(existing.map((row) => [row.id, row]));
 	const incoming = new Set<string>();
+	const sourceLinks: { questionId: string; sourceSlug: string }[] = [];
+	const guideLinks: { questionId: string; guideSlug: string }[] = [];
+	const newQuestions: (typeof t.question.$inferInsert)[] = [];
 
 	for (const question of bundle.questions) {
 		incoming.add(question.id);
@@ -332,9 +348,7 @@ function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: Impor
 			contentHash: hash
 		};
 		if (!row) {
-			tx.insert(t.question)
-				.values({ ...values, createdAt: now, updatedAt: now, retiredAt: null })
-				.run();
+			newQuestions.push({ ...values, createdAt: now, updatedAt: now, retiredAt: null });
 			report.inserted += 1;
 		} else if (row.contentHash !== hash) {
 			tx.update(t.question)
@@ -354,15 +368,17 @@ function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: Impor
 			report.unchanged += 1;
 			continue;
 		}
-		tx.delete(t.questionSource).where(eq(t.questionSource.questionId, question.id)).run();
-		tx.delete(t.questionGuide).where(eq(t.questionGuide.questionId, question.id)).run();
-		for (const sourceSlug of question.sources) {
-			tx.insert(t.questionSource).values({ questionId: question.id, sourceSlug }).run();
+		if (row) {
+			tx.delete(t.questionSource).where(eq(t.questionSource.questionId, question.id)).run();
+			tx.delete(t.questionGuide).where(eq(t.questionGuide.questionId, question.id)).run();
 		}
-		for (const guideSlug of question.guides) {
-			tx.insert(t.questionGuide).values({ questionId: question.id, guideSlug }).run();
-		}
+		for (const sourceSlug of question.sources) sourceLinks.push({ questionId: question.id, sourceSlug });
+		for (const guideSlug of question.guides) guideLinks.push({ questionId: question.id, guideSlug });
 	}
+	// One multi-row insert per table instead of one statement per row (questions before their links).
+	for (const chunk of chunks(newQuestions, 50)) tx.insert(t.question).values(chunk).run();
+	for (const chunk of chunks(sourceLinks, 400)) tx.insert(t.questionSource).values(chunk).run();
+	for (const chunk of chunks(guideLinks, 400)) tx.insert(t.questionGuide).values(chunk).run();
 
 	const toRetire = existing.filter((row) => !incoming.has(row.id) && row.retiredAt === null);
 	if (toRetire.length > 0) {
@@ -398,11 +414,10 @@ function syncBuiltInSets(tx: Tx, bundle: ContentBundle, now: Date, questionsChan
 			.onConflictDoUpdate({ target: t.questionSet.id, set: { titleEn: values.titleEn, titleNl: values.titleNl, position: values.position } })
 			.run();
 		tx.delete(t.questionSetItem).where(eq(t.questionSetItem.setId, id)).run();
-		bundle.questions
+		const items = bundle.questions
 			.filter((question) => question.theme === theme.slug)
-			.forEach((question, position) => {
-				tx.insert(t.questionSetItem).values({ setId: id, questionId: question.id, position }).run();
-			});
+			.map((question, position) => ({ setId: id, questionId: question.id, position }));
+		for (const chunk of chunks(items, 400)) tx.insert(t.questionSetItem).values(chunk).run();
 	}
 }
 
