@@ -4,6 +4,8 @@ test.describe('information hub', () => {
 	test('home → topic → source shows where the source appears in the hub', async ({ page }) => {
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prepare for the KNM exam');
+		await expect(page.getByRole('link', { name: 'Start practising' })).toHaveAttribute('href', '/practice');
+		await expect(page.getByRole('link', { name: 'Take a mock exam' })).toHaveAttribute('href', '/exam');
 
 		await page.getByRole('link', { name: 'Websites that almost everyone needs' }).first().click();
 		await expect(page).toHaveURL(/\/topics\/websites-almost-everyone-needs$/);
