@@ -8,8 +8,9 @@ import { generateSessionToken } from './auth/session';
 import type { SessionUser } from './auth/session';
 import type { Db } from './db';
 import * as t from './db/schema';
-import type { Locale } from './hub';
-import { loadLearnerSettings, loadQuestionLinks, recordReview } from './practice';
+import { pickLocale } from '../domain/locale';
+import type { Locale } from '../domain/locale';
+import { loadQuestionLinks, recordReview } from './practice';
 
 /*
  * Mock exams in the official format (issue: mock exams): 40 questions in theme blocks, 45 minutes
@@ -18,7 +19,7 @@ import { loadLearnerSettings, loadQuestionLinks, recordReview } from './practice
  */
 
 const RECENT_ATTEMPTS = 3;
-const pick = <T>(locale: Locale, en: T, nl: T): T => (locale === 'nl' ? nl : en);
+const pick = pickLocale;
 
 function secureSeed(): number {
 	const value = new Uint32Array(1);
@@ -27,16 +28,16 @@ function secureSeed(): number {
 }
 
 /** The learner's attempt that is still running, if any. */
-function findOpenAttempt(db: Db, userId: string, now: Date): t.ExamAttemptRow | undefined {
+function findOpenAttempt(db: Db, user: SessionUser, now: Date): t.ExamAttemptRow | undefined {
 	const open = db
 		.select()
 		.from(t.examAttempt)
-		.where(and(eq(t.examAttempt.userId, userId), isNull(t.examAttempt.closedAt)))
+		.where(and(eq(t.examAttempt.userId, user.id), isNull(t.examAttempt.closedAt)))
 		.orderBy(desc(t.examAttempt.startedAt))
 		.get();
 	if (!open) return undefined;
 	if (isPastDeadline(open.deadlineAt, now)) {
-		closeAttempt(db, open, 'expired', now);
+		closeAttempt(db, user, open, 'expired', now);
 		return undefined;
 	}
 	return open;
@@ -47,7 +48,7 @@ function findOpenAttempt(db: Db, userId: string, now: Date): t.ExamAttemptRow | 
  * of the learner's last 3 attempts are avoided where the theme has others.
  */
 export function startExam(db: Db, user: SessionUser, now: Date, seed = secureSeed()): string {
-	const open = findOpenAttempt(db, user.id, now);
+	const open = findOpenAttempt(db, user, now);
 	if (open) return open.id;
 
 	const recent = new Set(
@@ -97,8 +98,13 @@ export function startExam(db: Db, user: SessionUser, now: Date, seed = secureSee
  * Closes an attempt once: scores it and records every answered question as an exam review for the
  * scheduler. The conditional update makes a second close (or a second hand-in) a no-op.
  */
-function closeAttempt(db: Db, attempt: t.ExamAttemptRow, reason: 'handed_in' | 'expired', now: Date): boolean {
-	const settings = loadLearnerSettings(db, attempt.userId);
+function closeAttempt(
+	db: Db,
+	user: SessionUser,
+	attempt: t.ExamAttemptRow,
+	reason: 'handed_in' | 'expired',
+	now: Date
+): boolean {
 	return db.transaction((tx) => {
 		const answers = tx
 			.select({ answer: t.examAnswer, correctIndex: t.question.correctIndex })
@@ -134,7 +140,7 @@ function closeAttempt(db: Db, attempt: t.ExamAttemptRow, reason: 'handed_in' | '
 				chosenIndex: answer.chosen,
 				shownOrder: answer.order,
 				responseMs: Math.max(0, (answer.answeredAt ?? closedAt).getTime() - attempt.startedAt.getTime()),
-				settings
+				settings: user
 			});
 		}
 		return true;
@@ -152,7 +158,7 @@ export function loadAttempt(db: Db, user: SessionUser, attemptId: string, now: D
 	const attempt = ownAttempt(db, user, attemptId);
 	if (!attempt) return undefined;
 	if (attempt.closedAt === null && isPastDeadline(attempt.deadlineAt, now)) {
-		closeAttempt(db, attempt, 'expired', now);
+		closeAttempt(db, user, attempt, 'expired', now);
 		return ownAttempt(db, user, attemptId);
 	}
 	return attempt;
@@ -288,7 +294,7 @@ export function handInExam(
 	const attempt = loadAttempt(db, user, attemptId, now);
 	if (!attempt) return { ok: false, problem: 'not_found' };
 	if (attempt.closedAt !== null) return { ok: false, problem: 'closed' };
-	return closeAttempt(db, attempt, 'handed_in', now) ? { ok: true } : { ok: false, problem: 'closed' };
+	return closeAttempt(db, user, attempt, 'handed_in', now) ? { ok: true } : { ok: false, problem: 'closed' };
 }
 
 export interface ExamResult {
@@ -404,5 +410,5 @@ export function listHistory(db: Db, user: SessionUser, locale: Locale): HistoryE
 
 /** The running attempt, for the exam start page. */
 export function openAttemptId(db: Db, user: SessionUser, now: Date): string | null {
-	return findOpenAttempt(db, user.id, now)?.id ?? null;
+	return findOpenAttempt(db, user, now)?.id ?? null;
 }

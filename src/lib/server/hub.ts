@@ -1,12 +1,12 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { pickLocale } from '../domain/locale';
+import type { Locale } from '../domain/locale';
 import { buildSearchQuery } from '../domain/search';
 import type { Db } from './db';
 import * as t from './db/schema';
 
-/** The interface locales; content is written in both. */
-export type Locale = 'en' | 'nl';
-
-const pick = <T>(locale: Locale, en: T, nl: T): T => (locale === 'nl' ? nl : en);
+export type { Locale };
+const pick = pickLocale;
 
 export interface TopicSummary {
 	slug: string;

@@ -145,6 +145,8 @@ describe('the practice loop', () => {
 
 	it('serves due cards before new ones and respects the daily new limit', () => {
 		db.update(t.user).set({ newPerDay: 1 }).where(eq(t.user.id, 'u1')).run();
+		// Settings travel with the session user: read it again as the next request would.
+		user = toSessionUser(db.select().from(t.user).where(eq(t.user.id, 'u1')).get()!);
 		const first = show(db, user);
 		submitAnswer(db, user, answer(first, correctPosition(db, first)), NOW, 'en');
 		// One new question today is the limit; the first card is not due yet.

@@ -8,7 +8,8 @@ import { generateSessionToken } from './auth/session';
 import type { SessionUser } from './auth/session';
 import type { Db } from './db';
 import * as t from './db/schema';
-import type { Locale } from './hub';
+import { pickLocale } from '../domain/locale';
+import type { Locale } from '../domain/locale';
 
 /*
  * The practice loop (issue: practice). The server is the judge: the page gets the question and the
@@ -53,32 +54,14 @@ export function scopeKey(scope: Scope): string {
 	}
 }
 
-const pick = <T>(locale: Locale, en: T, nl: T): T => (locale === 'nl' ? nl : en);
+const pick = pickLocale;
 const DAY_MS = 86_400_000;
 /** An unanswered showing is offered again (same question, same order) for this long. */
 const SHOWING_REUSE_MS = 2 * 60 * 60 * 1000;
 const MISTAKE_WINDOW_MS = 30 * DAY_MS;
 
-export interface LearnerSettings {
-	desiredRetention: number;
-	newPerDay: number;
-	timezone: string;
-	translationLocale: string;
-}
-
-export function loadLearnerSettings(db: Db, userId: string): LearnerSettings {
-	const row = db
-		.select({
-			desiredRetention: t.user.desiredRetention,
-			newPerDay: t.user.newPerDay,
-			timezone: t.user.timezone,
-			translationLocale: t.user.translationLocale
-		})
-		.from(t.user)
-		.where(eq(t.user.id, userId))
-		.get();
-	return row ?? { desiredRetention: 0.9, newPerDay: 20, timezone: 'Europe/Amsterdam', translationLocale: 'en' };
-}
+/** The learner's scheduling settings; they travel with the session user, no extra query. */
+export type LearnerSettings = Pick<SessionUser, 'desiredRetention' | 'newPerDay' | 'timezone'>;
 
 /** Whether a scope names something that exists and that this learner may practise. */
 export function scopeExists(db: Db, user: SessionUser, scope: Scope): boolean {
@@ -248,7 +231,7 @@ export function nextQuestion(db: Db, user: SessionUser, scope: Scope, now: Date)
 		const first = listMistakes(db, user.id, now)[0];
 		next = first ? { questionId: first.questionId, kind: 'mistake' } : null;
 	} else {
-		const settings = loadLearnerSettings(db, user.id);
+		const settings = user;
 		const due = findMostOverdue(db, user.id, now, scope);
 		const fresh = findFirstNew(db, user.id, scope);
 		next = pickNext({
@@ -447,7 +430,7 @@ export function submitAnswer(
 	const parsed = answerSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, problem: 'answer_invalid' };
 	const { token, questionId, choice, guessed } = parsed.data;
-	const settings = loadLearnerSettings(db, user.id);
+	const settings = user;
 
 	return db.transaction((tx): AnswerResult => {
 		const showing = tx.select().from(t.showing).where(eq(t.showing.id, token)).get();
@@ -559,7 +542,7 @@ export interface ProgressOverview {
 }
 
 export function progressOverview(db: Db, user: SessionUser, now: Date, locale: Locale): ProgressOverview {
-	const settings = loadLearnerSettings(db, user.id);
+	const settings = user;
 	const themes = themeProgress(db, user.id, now, locale);
 	const today = startOfLocalDay(now, settings.timezone);
 	const reviewsToday =

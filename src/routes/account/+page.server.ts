@@ -6,14 +6,12 @@ import { requireUser } from '$lib/server/auth/guards';
 import { describeProblem, statusFor } from '$lib/server/auth/messages';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
-import { loadLearnerSettings } from '$lib/server/practice';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
 	const { user } = requireUser();
-	const learner = loadLearnerSettings(getDb(), user.id);
 	return {
-		learning: { desiredRetention: learner.desiredRetention, newPerDay: learner.newPerDay },
+		learning: { desiredRetention: user.desiredRetention, newPerDay: user.newPerDay },
 		savedSettings: url.searchParams.get('saved') === 'settings',
 		account: {
 			username: user.username,

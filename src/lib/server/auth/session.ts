@@ -47,6 +47,8 @@ export interface SessionUser {
 	translationLocale: string;
 	examDate: string | null;
 	timezone: string;
+	desiredRetention: number;
+	newPerDay: number;
 }
 
 export type SessionValidationResult =
@@ -102,7 +104,9 @@ export function toSessionUser(row: t.UserRow): SessionUser {
 		uiLocale: row.uiLocale,
 		translationLocale: row.translationLocale,
 		examDate: row.examDate,
-		timezone: row.timezone
+		timezone: row.timezone,
+		desiredRetention: row.desiredRetention,
+		newPerDay: row.newPerDay
 	};
 }
 

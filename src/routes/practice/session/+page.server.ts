@@ -3,7 +3,7 @@ import { formFields } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { currentLocale } from '$lib/server/locale';
-import { loadLearnerSettings, nextQuestion, parseScope, scopeExists, scopeKey, submitAnswer } from '$lib/server/practice';
+import { nextQuestion, parseScope, scopeExists, scopeKey, submitAnswer } from '$lib/server/practice';
 import { m } from '$lib/paraglide/messages';
 import type { AnswerProblem } from '$lib/server/practice';
 import type { Actions, PageServerLoad } from './$types';
@@ -22,7 +22,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	return {
 		scope: scopeKey(scope),
 		next,
-		translation: loadLearnerSettings(db, user.id).translationLocale
+		translation: user.translationLocale
 	};
 };
 

@@ -3,7 +3,6 @@ import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { examResult, loadAttempt } from '$lib/server/exam';
 import { currentLocale } from '$lib/server/locale';
-import { loadLearnerSettings } from '$lib/server/practice';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
@@ -15,5 +14,5 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	if (attempt.closedAt === null) redirect(303, `/exam/${attempt.id}/overview`);
 	const result = examResult(db, user, attempt, currentLocale());
 	if (!result) error(404, m.exam_problem_not_found());
-	return { result, translation: loadLearnerSettings(db, user.id).translationLocale };
+	return { result, translation: user.translationLocale };
 };
