@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { changePassword, deleteAccount, TRANSLATION_LOCALES, updateSettings } from '$lib/server/accounts';
-import { formFields, setLocaleCookie } from '$lib/server/auth/forms';
+import { formFields } from '$lib/server/auth/forms';
+import { setLocaleCookie } from '$lib/server/locale';
 import { requireUser } from '$lib/server/auth/guards';
 import { describeProblem, statusFor } from '$lib/server/auth/messages';
 import { deleteSessionCookie } from '$lib/server/auth/session';

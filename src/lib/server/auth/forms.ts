@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import { cookieName } from '$lib/paraglide/runtime';
+import { setLocaleCookie } from '../locale';
 import { setSessionCookie } from './session';
 import type { SignedIn } from '../accounts';
 
@@ -9,13 +9,6 @@ export function formFields(form: FormData): Record<string, unknown> {
 	const fields: Record<string, unknown> = {};
 	for (const [key, value] of form) if (typeof value === 'string') fields[key] = value;
 	return fields;
-}
-
-const ONE_YEAR = 60 * 60 * 24 * 365;
-
-/** Sets the language cookie that Paraglide reads (not httpOnly: its client runtime reads it too). */
-export function setLocaleCookie(cookies: Cookies, locale: string): void {
-	cookies.set(cookieName, locale, { path: '/', maxAge: ONE_YEAR, sameSite: 'lax', httpOnly: false, secure: false });
 }
 
 /** After login or registration: the session cookie, and the user's interface language. */
