@@ -11,8 +11,29 @@ export const slugSchema = z
 	.string()
 	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case slug (a-z, 0-9 and -)');
 
-/** A text in Dutch and English; more locales may follow. */
-export const localizedSchema = z.object({ nl: nonEmpty, en: nonEmpty }).catchall(z.string());
+/** The message for keys a strict object does not know, e.g. `has unknown key "tr" (...)`. */
+function unknownKeys(allowed: string): z.core.$ZodErrorMap {
+	return (issue) => {
+		if (issue.code !== 'unrecognized_keys') return undefined;
+		const keys = issue.keys.map((key) => `"${key}"`).join(', ');
+		return `has unknown key${issue.keys.length === 1 ? '' : 's'} ${keys} (${allowed})`;
+	};
+}
+
+/**
+ * A text in Dutch and English. Any other key is an error: the app shows only these two languages,
+ * so a third one (`tr: ...`) or a typo (`NL: ...`) would otherwise be dropped without a word.
+ */
+export const localizedSchema = z.strictObject(
+	{ nl: nonEmpty, en: nonEmpty },
+	{ error: unknownKeys('a text has only nl and en') }
+);
+
+/** An answer option: a localized text that may be marked as the correct one. */
+const optionSchema = z.strictObject(
+	{ nl: nonEmpty, en: nonEmpty, correct: z.boolean().optional() },
+	{ error: unknownKeys('an option has only nl, en and correct') }
+);
 
 /** YAML turns `2026-11-29` into a Date; accept both forms and keep an ISO date string. */
 export const dateSchema = z.preprocess(
@@ -20,10 +41,8 @@ export const dateSchema = z.preprocess(
 	z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-29')
 );
 
-const codeSchema = z.preprocess(
-	(value) => (typeof value === 'number' ? String(value) : value),
-	z.string().regex(/^\d+\.\d+(?:\.\d+)?$/, 'must be a code like 4.4 or 4.4.1')
-);
+/** validate.ts keeps codes as written in the file (`3.10` stays "3.10"), so a code is a string. */
+const codeSchema = z.string().regex(/^\d+\.\d+(?:\.\d+)?$/, 'must be a code like 4.4 or 4.4.1');
 
 export const themesFileSchema = z.strictObject({
 	themes: z.array(
@@ -100,7 +119,7 @@ export const questionSchema = z.strictObject({
 	id: z.string().regex(/^[a-z]{2}-\d{3,4}$/, 'must look like wo-001'),
 	eindterm: codeSchema,
 	question: localizedSchema,
-	options: z.array(localizedSchema.extend({ correct: z.boolean().optional() })),
+	options: z.array(optionSchema),
 	explanation: localizedSchema,
 	sources: z.array(slugSchema).default([]),
 	guides: z.array(slugSchema).default([]),

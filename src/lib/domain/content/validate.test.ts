@@ -165,6 +165,50 @@ describe('validateContent', () => {
 		);
 	});
 
+	it('keeps an unquoted eindterm code 3.10 as written instead of reading the number 3.1', () => {
+		const themes = buildContentFiles()
+			.find((f) => f.path === 'content/themes.yaml')!
+			.text.replace(
+				'  - slug: instanties',
+				`      - code: 3.10
+        description: { nl: Buren, en: Neighbours }
+        indicators:
+          - code: 3.10.1
+            description: { nl: Overlast, en: Nuisance }
+  - slug: instanties`
+			);
+		const question = QUESTION_1.replace('eindterm: 3.1.2', 'eindterm: 3.10');
+		const result = validateContent(
+			buildContentFiles({ 'content/themes.yaml': themes, [QUESTIONS]: questionsYaml([question, QUESTION_2]) })
+		);
+		if (!result.ok) throw new Error(result.errors.map(formatContentError).join('\n'));
+		expect(result.bundle.themes[0]?.eindtermen.map((e) => e.code)).toEqual(['3.1', '3.10']);
+		expect(result.bundle.questions[0]?.eindterm).toBe('3.10');
+	});
+
+	it('reports a text with an unknown language key, naming the file, the id and the key', () => {
+		const turkish = QUESTION_1.replace(
+			'      en: Who helps with a dispute about the rent?\n',
+			'      en: Who helps with a dispute about the rent?\n      tr: Kira anlaşmazlığında kim yardım eder?\n'
+		);
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([turkish, QUESTION_2]) })).toEqual([
+			'questions/wonen.yaml: wo-001: question has unknown key "tr" (a text has only nl and en)'
+		]);
+		const themes = buildContentFiles()
+			.find((f) => f.path === 'content/themes.yaml')!
+			.text.replace('name: { nl: Wonen, en: Housing }', 'name: { nl: Wonen, en: Housing, tr: Konut }');
+		expect(errorsWith({ 'content/themes.yaml': themes })).toContain(
+			'content/themes.yaml: wonen: themes.0.name has unknown key "tr" (a text has only nl and en)'
+		);
+	});
+
+	it('reports a misspelt key in an option', () => {
+		const typo = QUESTION_1.replace('        correct: true\n', '        corect: true\n');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([typo, QUESTION_2]) })).toEqual([
+			'questions/wonen.yaml: wo-001: options.0 has unknown key "corect" (an option has only nl, en and correct)'
+		]);
+	});
+
 	it('reports a missing content file', () => {
 		expect(errorsWith({ 'content/sources.yaml': null })).toContain(
 			'content/sources.yaml: file is missing'

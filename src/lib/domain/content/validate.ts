@@ -1,4 +1,5 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { isScalar, parseDocument, visit } from 'yaml';
+import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { isOfficialUrl } from './official-domains';
 import {
@@ -107,21 +108,41 @@ export function formatContentError(error: ContentError): string {
 
 type Report = (file: string, id: string | null, message: string) => void;
 
+/**
+ * Keys whose values are eindterm or indicator codes. YAML reads an unquoted `3.10` as the number
+ * 3.1, so these values keep the text written in the file instead.
+ */
+const CODE_KEYS = new Set(['code', 'eindterm']);
+
+/** Replaces each plain number under a code key by its source text, so `code: 3.10` is "3.10". */
+function keepCodesAsWritten(doc: Document.Parsed): void {
+	visit(doc, {
+		Pair(_, pair) {
+			const { key, value } = pair;
+			if (!isScalar(key) || !CODE_KEYS.has(String(key.value))) return;
+			if (isScalar(value) && typeof value.value === 'number' && value.source !== undefined) {
+				value.value = value.source;
+			}
+		}
+	});
+}
+
 function parseYamlFile(file: ContentFile, report: Report): unknown {
-	try {
-		// Fast path without pretty errors; a failing file is parsed again for a readable message.
-		return parseYaml(file.text);
-	} catch {
-		// fall through
+	// Fast path without pretty errors (no line counting); a failing file is parsed again for a
+	// readable message.
+	let doc = parseDocument(file.text, { prettyErrors: false });
+	if (doc.errors.length > 0) doc = parseDocument(file.text, { prettyErrors: true });
+	const first = doc.errors[0];
+	if (first) {
+		report(file.path, null, `malformed YAML: ${first.message.split('\n')[0]}`);
+		return undefined;
 	}
+	keepCodesAsWritten(doc);
 	try {
-		return parseYaml(file.text, { prettyErrors: true });
+		return doc.toJS();
 	} catch (cause) {
-		const detail =
-			cause instanceof YAMLParseError
-				? `${cause.message.split('\n')[0]}`
-				: String(cause instanceof Error ? cause.message : cause);
-		report(file.path, null, `malformed YAML: ${detail}`);
+		// e.g. too many aliases: toJS throws instead of adding to doc.errors
+		report(file.path, null, `malformed YAML: ${cause instanceof Error ? cause.message : String(cause)}`);
 		return undefined;
 	}
 }
