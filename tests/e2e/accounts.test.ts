@@ -120,6 +120,7 @@ test.describe('accounts', () => {
 		await page.getByLabel('Your name (optional)').fill('Lina');
 		await page.getByLabel('Date of your KNM exam (if you know it)').fill('2027-03-15');
 		await page.getByLabel('Time zone').selectOption('Europe/Amsterdam');
+		await page.getByLabel('My day starts at').selectOption('5');
 		await page.getByRole('button', { name: 'Save settings' }).click();
 		await expect(page.getByRole('status')).toHaveText('Your settings are saved.');
 
@@ -133,6 +134,7 @@ test.describe('accounts', () => {
 			translationLocale: 'en',
 			examDate: '2027-03-15',
 			timezone: 'Europe/Amsterdam',
+			dayStartsHour: 5,
 			desiredRetention: 0.9,
 			newPerDay: 20
 		});

@@ -102,6 +102,7 @@ describe('accounts', () => {
 			translationLocale: 'en',
 			examDate: '2027-03-15',
 			timezone: 'Europe/Amsterdam',
+			dayStartsHour: '5',
 			desiredRetention: '0.85',
 			newPerDay: '15'
 		};
@@ -113,7 +114,9 @@ describe('accounts', () => {
 			{ ...valid, translationLocale: 42 },
 			{ ...valid, desiredRetention: '0.5' },
 			{ ...valid, desiredRetention: 'veel' },
-			{ ...valid, newPerDay: '2.5' }
+			{ ...valid, newPerDay: '2.5' },
+			{ ...valid, dayStartsHour: '24' },
+			{ ...valid, dayStartsHour: '-1' }
 		]) {
 			expect(updateSettings(db, user, bad)).toEqual({ ok: false, problem: 'settings_invalid' });
 		}
@@ -123,6 +126,7 @@ describe('accounts', () => {
 			translationLocale: 'en',
 			examDate: '2027-03-15',
 			timezone: 'Europe/Amsterdam',
+			dayStartsHour: 5,
 			desiredRetention: 0.85,
 			newPerDay: 15
 		});

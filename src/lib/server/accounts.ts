@@ -1,4 +1,3 @@
-import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkUsername, normalizeUsername } from '../domain/auth/credentials';
@@ -8,11 +7,11 @@ import {
 	createSession,
 	generateSessionToken,
 	invalidateUserSessions,
-	secureRandom,
 	toSessionUser
 } from './auth/session';
 import type { Session, SessionUser } from './auth/session';
 import type { Db } from './db';
+import { generateId } from './ids';
 import * as t from './db/schema';
 
 /*
@@ -94,12 +93,6 @@ export interface SignedIn {
 	token: string;
 }
 
-function newUserId(): string {
-	const bytes = new Uint8Array(15);
-	secureRandom.read(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
-}
-
 export async function registerUser(
 	db: Db,
 	input: Record<string, unknown>,
@@ -132,7 +125,7 @@ export async function registerUser(
 
 	const passwordHash = await hashPassword(password);
 	const token = generateSessionToken();
-	const id = newUserId();
+	const id = generateId();
 	try {
 		const signedIn = db.transaction((tx) => {
 			tx.insert(t.user)
@@ -266,6 +259,7 @@ const settingsSchema = z.object({
 		.transform((value) => (value ? value : null))
 		.refine((value) => value === null || isCalendarDate(value)),
 	timezone: z.string().refine((value) => TIME_ZONES.has(value) || value === 'UTC'),
+	dayStartsHour: z.coerce.number().int().min(0).max(23),
 	desiredRetention: z.coerce.number().min(0.8).max(0.97),
 	newPerDay: z.coerce.number().int().min(0).max(200)
 });
@@ -307,6 +301,7 @@ export function exportUserData(db: Db, user: SessionUser, now: Date) {
 			translationLocale: row.translationLocale,
 			examDate: row.examDate,
 			timezone: row.timezone,
+			dayStartsHour: row.dayStartsHour,
 			desiredRetention: row.desiredRetention,
 			newPerDay: row.newPerDay
 		},

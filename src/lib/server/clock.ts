@@ -1,4 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
+import { DAY_MS } from '../domain/learner-day';
 
 /*
  * The request clock. End-to-end tests must be able to "wait a day"; they set KNM_TEST_CLOCK=1 and
@@ -7,7 +8,7 @@ import type { Cookies } from '@sveltejs/kit';
  */
 
 export const TEST_CLOCK_COOKIE = 'knm_test_clock_offset_ms';
-const MAX_OFFSET_MS = 400 * 86_400_000;
+const MAX_OFFSET_MS = 400 * DAY_MS;
 
 export function isTestClockEnabled(): boolean {
 	return process.env.KNM_TEST_CLOCK === '1';

@@ -7,7 +7,9 @@ import type { SessionUser } from './auth/session';
 import { openDatabase } from './db';
 import type { Db } from './db';
 import * as t from './db/schema';
-import { examOverview, examQuestion, examResult, handInExam, listHistory, loadAttempt, saveExamAnswer, startExam } from './exam';
+import { closeExpiredAttempts, examOverview, examQuestion, examResult, handInExam, listHistory, loadAttempt, runningAttemptId, saveExamAnswer, startExam } from './exam';
+import { countNewToday, loadCard, recordReview } from './practice';
+import type { ContentBundle } from '../domain/content';
 
 const START = new Date('2026-11-10T10:00:00Z');
 const MINUTE = 60_000;
@@ -30,7 +32,7 @@ describe('mock exams', () => {
 
 	/** Answers every question: right ones where `right(position)` says so, else a wrong option. */
 	function answerAll(id: string, right: (position: number) => boolean, now: Date): void {
-		const attempt = loadAttempt(db, user, id, now)!;
+		const attempt = loadAttempt(db, user, id)!;
 		for (const item of examOverview(db, attempt)) {
 			const answer = db.select().from(t.examAnswer).where(eq(t.examAnswer.position, item.position)).all().find((a) => a.attemptId === id)!;
 			const correctIndex = db.select().from(t.question).where(eq(t.question.id, answer.questionId)).get()!.correctIndex;
@@ -60,16 +62,16 @@ describe('mock exams', () => {
 	it('continues the running attempt instead of starting a second one', () => {
 		const id = startExam(db, user, START);
 		expect(startExam(db, user, at(10))).toBe(id);
-		const view = examQuestion(db, loadAttempt(db, user, id, at(10))!, 0, at(10), 'en');
+		const view = examQuestion(db, user, loadAttempt(db, user, id)!, 0, at(10), 'en');
 		expect(view).toMatchObject({ secondsLeft: 35 * 60, startsBlock: true, position: 0, total: 40 });
 		expect(JSON.stringify(view)).not.toMatch(/correct/i);
 	});
 
 	it('saves, changes and flags answers; the attempt is private', () => {
 		const id = startExam(db, user, START);
-		expect(saveExamAnswer(db, user, id, { position: '3', choice: '1', flagged: 'on' }, at(1))).toEqual({ ok: true, position: 3 });
-		expect(saveExamAnswer(db, user, id, { position: '3', choice: '2' }, at(2))).toEqual({ ok: true, position: 3 });
-		const view = examQuestion(db, loadAttempt(db, user, id, at(2))!, 3, at(2), 'en')!;
+		expect(saveExamAnswer(db, user, id, { position: '3', choice: '1', flagged: 'on' }, at(1))).toEqual({ ok: true, position: 3, closed: false });
+		expect(saveExamAnswer(db, user, id, { position: '3', choice: '2' }, at(2))).toEqual({ ok: true, position: 3, closed: false });
+		const view = examQuestion(db, user, loadAttempt(db, user, id)!, 3, at(2), 'en')!;
 		expect(view.chosenPosition).toBe(2);
 		expect(view.flagged).toBe(false);
 		expect(saveExamAnswer(db, other, id, { position: '3', choice: '0' }, at(2))).toEqual({ ok: false, problem: 'not_found' });
@@ -85,8 +87,8 @@ describe('mock exams', () => {
 		expect(handInExam(db, user, id, at(31))).toEqual({ ok: false, problem: 'closed' });
 		expect(saveExamAnswer(db, user, id, { position: '0', choice: '0' }, at(31))).toEqual({ ok: false, problem: 'closed' });
 
-		const attempt = loadAttempt(db, user, id, at(31))!;
-		const result = examResult(db, user, attempt, 'en')!;
+		const attempt = loadAttempt(db, user, id)!;
+		const result = examResult(db, user, attempt, at(31), 'en')!;
 		expect(result).toMatchObject({ score: 20, total: 40, answered: 40, closedReason: 'handed_in', minutesUsed: 30 });
 		expect(result.perTheme.reduce((n, theme) => n + theme.total, 0)).toBe(40);
 		expect(result.review[0]?.guides.length).toBeGreaterThan(0);
@@ -95,16 +97,20 @@ describe('mock exams', () => {
 		expect(new Set(logs.map((log) => log.mode))).toEqual(new Set(['exam']));
 		expect(logs.filter((log) => log.rating === 3)).toHaveLength(20);
 		expect(db.select({ n: count() }).from(t.card).get()?.n).toBe(40);
-		expect(listHistory(db, user, 'en')[0]).toMatchObject({ id, score: 20, total: 40 });
+		expect(listHistory(db, user, at(31), 'en')[0]).toMatchObject({ id, score: 20, total: 40 });
+		// Each answer reached the scheduler at the time it was given, not at the hand-in.
+		expect(new Set(logs.map((log) => log.reviewedAt.getTime()))).toEqual(new Set([at(20).getTime()]));
 	});
 
 	it('closes an attempt at the deadline and scores what was answered', () => {
 		const id = startExam(db, user, START);
 		answerAll(id, () => true, at(10));
-		db.update(t.examAnswer).set({ chosen: null }).where(eq(t.examAnswer.position, 39)).run();
-		// 46 minutes later: the next request closes it.
+		db.update(t.examAnswer).set({ chosen: null, correct: null, answeredAt: null }).where(eq(t.examAnswer.position, 39)).run();
+		// 46 minutes later: page views show it as over and write nothing; the next action closes it.
+		expect(examResult(db, user, loadAttempt(db, user, id)!, at(46), 'en')).toMatchObject({ score: 39, closedReason: 'expired', minutesUsed: 45 });
+		expect(loadAttempt(db, user, id)!.closedAt).toBeNull();
 		expect(saveExamAnswer(db, user, id, { position: '39', choice: '0' }, at(46))).toEqual({ ok: false, problem: 'closed' });
-		const attempt = loadAttempt(db, user, id, at(46))!;
+		const attempt = loadAttempt(db, user, id)!;
 		expect(attempt).toMatchObject({ closedReason: 'expired', closedAt: at(45), score: 39 });
 		expect(db.select({ n: count() }).from(t.reviewLog).get()?.n).toBe(39);
 	});
@@ -117,5 +123,102 @@ describe('mock exams', () => {
 			db.select({ q: t.examAnswer.questionId }).from(t.examAnswer).where(eq(t.examAnswer.attemptId, attemptId)).all().map((r) => r.q);
 		const overlap = ids(second).filter((q) => ids(first).includes(q));
 		expect(overlap).toEqual([]);
+	});
+
+	it('accepts a save in flight at the deadline, then closes the attempt', () => {
+		const id = startExam(db, user, START);
+		// Exactly at the deadline, and within the grace seconds: kept, and the attempt closes.
+		expect(saveExamAnswer(db, user, id, { position: '0', choice: '1' }, at(45))).toEqual({ ok: true, position: 0, closed: true });
+		expect(loadAttempt(db, user, id)).toMatchObject({ closedReason: 'expired', closedAt: at(45) });
+		expect(examResult(db, user, loadAttempt(db, user, id)!, at(45), 'en')!.answered).toBe(1);
+		// A hand-in after it is refused as closed (the route shows the results).
+		expect(handInExam(db, user, id, new Date(at(45).getTime() + 3000))).toEqual({ ok: false, problem: 'closed' });
+	});
+
+	it('hands in a few seconds late as expired, not as an error', () => {
+		const id = startExam(db, user, START);
+		expect(handInExam(db, user, id, new Date(at(45).getTime() + 2000))).toEqual({ ok: true });
+		expect(loadAttempt(db, user, id)).toMatchObject({ closedReason: 'expired', closedAt: at(45) });
+	});
+
+	it('closes an abandoned exam after later practice of its question without rewinding the card', () => {
+		const DAY = 86_400_000;
+		const id = startExam(db, user, START);
+		const first = db.select().from(t.examAnswer).where(eq(t.examAnswer.attemptId, id)).all().find((a) => a.position === 0)!;
+		saveExamAnswer(db, user, id, { position: '0', choice: '0' }, at(1));
+		// Next morning the learner practises that same question (right), before any exam page is opened.
+		const nextMorning = new Date(START.getTime() + DAY - 2 * 3_600_000);
+		db.transaction((tx) =>
+			recordReview(tx, {
+				userId: user.id,
+				questionId: first.questionId,
+				questionVersion: 1,
+				mode: 'practice',
+				at: nextMorning,
+				correct: true,
+				guessed: false,
+				chosenIndex: 0,
+				shownOrder: [0, 1, 2],
+				responseMs: 3000,
+				learner: user
+			})
+		);
+		const practised = loadCard(db, user.id, first.questionId)!;
+		// Opening /exam (or hovering its link) only reads: the expired attempt is not running.
+		expect(runningAttemptId(db, user, nextMorning)).toBeNull();
+		expect(listHistory(db, user, nextMorning, 'en')[0]).toMatchObject({ id, closedReason: 'expired' });
+		expect(loadAttempt(db, user, id)!.closedAt).toBeNull();
+		// Starting a new exam closes the old one first and does not fail.
+		const second = startExam(db, user, new Date(nextMorning.getTime() + 60_000), 7);
+		expect(second).not.toBe(id);
+		expect(loadAttempt(db, user, id)).toMatchObject({ closedReason: 'expired', closedAt: at(45) });
+		// The exam answer took its place in history: the card keeps its last review, and is not due earlier.
+		const card = loadCard(db, user.id, first.questionId)!;
+		expect(card.lastReview).toEqual(nextMorning);
+		expect(card.due.getTime()).toBeGreaterThan(nextMorning.getTime());
+		expect(card.reps).toBe(practised.reps + 1);
+		const logs = db.select().from(t.reviewLog).where(eq(t.reviewLog.questionId, first.questionId)).all();
+		expect(logs.map((log) => [log.mode, log.reviewedAt.getTime()])).toEqual([
+			['practice', nextMorning.getTime()],
+			['exam', at(1).getTime()]
+		]);
+	});
+
+	it('leaves today\'s new-question budget alone', () => {
+		const id = startExam(db, user, START);
+		answerAll(id, () => true, at(5));
+		handInExam(db, user, id, at(6));
+		expect(db.select({ n: count() }).from(t.reviewLog).get()?.n).toBe(40);
+		expect(countNewToday(db, user, at(7))).toBe(0);
+	});
+
+	it('keeps scores and review screens when a question\'s right answer moves later', () => {
+		const id = startExam(db, user, START, 99);
+		answerAll(id, () => true, at(5));
+		handInExam(db, user, id, at(6));
+		const before = examResult(db, user, loadAttempt(db, user, id)!, at(7), 'en')!;
+		expect(before.score).toBe(40);
+
+		// The content team moves the right option of the first question to another option.
+		const first = db.select().from(t.examAnswer).where(eq(t.examAnswer.attemptId, id)).all().find((a) => a.position === 0)!;
+		const bundle: ContentBundle = loadContent();
+		const edited = bundle.questions.find((q) => q.id === first.questionId)!;
+		edited.correctIndex = (edited.correctIndex + 1) % 3;
+		importContent(db, bundle, at(60));
+		expect(db.select({ v: t.question.version }).from(t.question).where(eq(t.question.id, first.questionId)).get()?.v).toBe(2);
+
+		const after = examResult(db, user, loadAttempt(db, user, id)!, at(61), 'en')!;
+		expect(after.score).toBe(40);
+		expect(after.review[0]).toEqual(before.review[0]);
+		expect(listHistory(db, user, at(61), 'en')[0]?.score).toBe(40);
+	});
+
+	it('closes expired attempts from any action, once', () => {
+		const id = startExam(db, user, START);
+		saveExamAnswer(db, user, id, { position: '0', choice: '0' }, at(1));
+		expect(closeExpiredAttempts(db, user, at(44))).toBe(0);
+		expect(closeExpiredAttempts(db, user, at(50))).toBe(1);
+		expect(closeExpiredAttempts(db, user, at(51))).toBe(0);
+		expect(db.select({ n: count() }).from(t.reviewLog).get()?.n).toBe(1);
 	});
 });

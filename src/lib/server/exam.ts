@@ -1,21 +1,29 @@
-import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { drawExam, EXAM_MINUTES } from '../domain/exam/draw';
-import { examDeadline, isPastDeadline, scoreExam, secondsLeft } from '../domain/exam/scoring';
+import { attemptPhase, DEADLINE_GRACE_MS, examDeadline, scoreExam, secondsLeft } from '../domain/exam/scoring';
 import { seededRandom } from '../domain/random';
 import { shuffleOrder } from '../domain/srs/queue';
-import { generateSessionToken } from './auth/session';
+import { pickLocale } from '../domain/locale';
+import type { Locale } from '../domain/locale';
 import type { SessionUser } from './auth/session';
 import type { Db } from './db';
 import * as t from './db/schema';
-import { pickLocale } from '../domain/locale';
-import type { Locale } from '../domain/locale';
-import { loadQuestionLinks, recordReview } from './practice';
+import { generateId, ID_PATTERN } from './ids';
+import { choiceField, measureResponse, recordReview, responseMsField } from './practice';
+import { loadQuestionLinks } from './question-links';
+import { sign, verify } from './signing';
+import type { LocalText, QuestionLinks } from '../types/practice';
 
 /*
  * Mock exams in the official format (issue: mock exams): 40 questions in theme blocks, 45 minutes
- * kept by the server, no feedback until the attempt is closed. Closing (hand-in or deadline) scores
- * the attempt and feeds each answered question to the scheduler once, in one transaction.
+ * kept by the server, no feedback until the attempt is closed.
+ *
+ * Loads only read. An attempt whose time ran out is shown as over at once, but it is closed (its
+ * answers fed to the scheduler) by the next action that meets it: a save, a hand-in, starting a new
+ * exam, or a practice answer. Closing applies each answer at the time it was given, through
+ * recordReview, which replays a card's history when the answer is older than its last review, so
+ * closing never fails because of the scheduler and never rewinds a card.
  */
 
 const RECENT_ATTEMPTS = 3;
@@ -27,29 +35,54 @@ function secureSeed(): number {
 	return value[0] ?? 0;
 }
 
-/** The learner's attempt that is still running, if any. */
-function findOpenAttempt(db: Db, user: SessionUser, now: Date): t.ExamAttemptRow | undefined {
+/** The learner's attempt that is still running (before its deadline), if any. Reads only. */
+function findRunningAttempt(db: Db, user: SessionUser, now: Date): t.ExamAttemptRow | undefined {
 	const open = db
 		.select()
 		.from(t.examAttempt)
 		.where(and(eq(t.examAttempt.userId, user.id), isNull(t.examAttempt.closedAt)))
 		.orderBy(desc(t.examAttempt.startedAt))
 		.get();
-	if (!open) return undefined;
-	if (isPastDeadline(open.deadlineAt, now)) {
-		closeAttempt(db, user, open, 'expired', now);
-		return undefined;
-	}
-	return open;
+	return open && attemptPhase(open, now) === 'running' ? open : undefined;
 }
 
 /**
- * Starts a mock exam, or returns the one still running. The draw uses a recorded seed; questions
+ * Closes the learner's attempts whose time and grace have run out. Called by actions only; cheap
+ * when there are none (one indexed query).
+ */
+export function closeExpiredAttempts(db: Db, user: SessionUser, now: Date): number {
+	const expired = db
+		.select()
+		.from(t.examAttempt)
+		.where(
+			and(
+				eq(t.examAttempt.userId, user.id),
+				isNull(t.examAttempt.closedAt),
+				lt(t.examAttempt.deadlineAt, new Date(now.getTime() - DEADLINE_GRACE_MS))
+			)
+		)
+		.all();
+	for (const attempt of expired) closeAttempt(db, user, attempt, 'expired', now);
+	return expired.length;
+}
+
+/**
+ * Starts a mock exam, or returns the one still running. Attempts that ran out are closed first, so
+ * an abandoned exam never stands in the way of a new one. The draw uses a recorded seed; questions
  * of the learner's last 3 attempts are avoided where the theme has others.
  */
 export function startExam(db: Db, user: SessionUser, now: Date, seed = secureSeed()): string {
-	const open = findOpenAttempt(db, user, now);
-	if (open) return open.id;
+	closeExpiredAttempts(db, user, now);
+	const running = findRunningAttempt(db, user, now);
+	if (running) return running.id;
+	// An attempt in its grace seconds is closed now: a new exam starts after it.
+	for (const attempt of db
+		.select()
+		.from(t.examAttempt)
+		.where(and(eq(t.examAttempt.userId, user.id), isNull(t.examAttempt.closedAt)))
+		.all()) {
+		closeAttempt(db, user, attempt, 'expired', now);
+	}
 
 	const recent = new Set(
 		db
@@ -61,15 +94,23 @@ export function startExam(db: Db, user: SessionUser, now: Date, seed = secureSee
 			.map((row) => row.questionId)
 	);
 	const bank = db
-		.select({ id: t.question.id, theme: t.question.themeSlug })
+		.select({ id: t.question.id, theme: t.question.themeSlug, version: t.question.version })
 		.from(t.question)
-		.where(isNull(t.question.retiredAt))
+		.innerJoin(t.theme, eq(t.theme.slug, t.question.themeSlug))
+		.where(and(isNull(t.question.retiredAt), isNull(t.theme.retiredAt)))
 		.all();
-	const themeOrder = db.select({ slug: t.theme.slug }).from(t.theme).orderBy(asc(t.theme.number)).all().map((r) => r.slug);
+	const versions = new Map(bank.map((entry) => [entry.id, entry.version]));
+	const themeOrder = db
+		.select({ slug: t.theme.slug })
+		.from(t.theme)
+		.where(isNull(t.theme.retiredAt))
+		.orderBy(asc(t.theme.number))
+		.all()
+		.map((r) => r.slug);
 	const blocks = drawExam(bank, themeOrder, recent, seed);
 	// Option orders come from the same seed (after the draw), so the attempt is reproducible.
 	const random = seededRandom(seed ^ 0x5bd1e995);
-	const id = generateSessionToken();
+	const id = generateId();
 
 	db.transaction((tx) => {
 		const questions = blocks.flatMap((block) => block.questionIds.map((questionId) => ({ questionId, theme: block.theme })));
@@ -83,10 +124,14 @@ export function startExam(db: Db, user: SessionUser, now: Date, seed = secureSee
 					position,
 					questionId: entry.questionId,
 					themeSlug: entry.theme,
+					// the version drawn is the version shown, answered and graded
+					questionVersion: versions.get(entry.questionId) ?? 1,
 					order: shuffleOrder(3, random),
 					chosen: null,
+					correct: null,
 					flagged: false,
-					answeredAt: null
+					answeredAt: null,
+					responseMs: null
 				})
 				.run();
 		});
@@ -95,73 +140,66 @@ export function startExam(db: Db, user: SessionUser, now: Date, seed = secureSee
 }
 
 /**
- * Closes an attempt once: scores it and records every answered question as an exam review for the
- * scheduler. The conditional update makes a second close (or a second hand-in) a no-op.
+ * Closes an attempt once: stores the score and records every answered question as an exam review
+ * at the time it was answered. The conditional update makes a second close a no-op.
  */
-function closeAttempt(
-	db: Db,
-	user: SessionUser,
-	attempt: t.ExamAttemptRow,
-	reason: 'handed_in' | 'expired',
-	now: Date
-): boolean {
+function closeAttempt(db: Db, user: SessionUser, attempt: t.ExamAttemptRow, reason: 'handed_in' | 'expired', now: Date): boolean {
 	return db.transaction((tx) => {
 		const answers = tx
-			.select({ answer: t.examAnswer, correctIndex: t.question.correctIndex })
+			.select()
 			.from(t.examAnswer)
-			.innerJoin(t.question, eq(t.question.id, t.examAnswer.questionId))
 			.where(eq(t.examAnswer.attemptId, attempt.id))
 			.orderBy(asc(t.examAnswer.position))
 			.all();
-		const score = scoreExam(
-			answers.map(({ answer, correctIndex }) => ({
-				theme: answer.themeSlug,
-				answered: answer.chosen !== null,
-				correct: answer.chosen === correctIndex
-			}))
-		);
-		// The close time is the deadline when the learner was not there to hand in.
-		const closedAt = reason === 'expired' ? attempt.deadlineAt : now;
+		const score = scoreExam(answers.map((answer) => ({ theme: answer.themeSlug, correct: answer.correct })));
+		// When the time ran out, the attempt ended at the deadline, whenever it is closed.
+		const closedAt = reason === 'expired' ? new Date(Math.min(attempt.deadlineAt.getTime(), now.getTime())) : now;
 		const closed = tx
 			.update(t.examAttempt)
 			.set({ closedAt, closedReason: reason, score: score.score })
 			.where(and(eq(t.examAttempt.id, attempt.id), isNull(t.examAttempt.closedAt)))
 			.run();
 		if (closed.changes !== 1) return false;
-		for (const { answer, correctIndex } of answers) {
-			if (answer.chosen === null) continue;
+		const answered = answers
+			.filter((answer) => answer.chosen !== null && answer.correct !== null)
+			.sort((a, b) => (a.answeredAt?.getTime() ?? 0) - (b.answeredAt?.getTime() ?? 0));
+		for (const answer of answered) {
 			recordReview(tx, {
 				userId: attempt.userId,
 				questionId: answer.questionId,
+				questionVersion: answer.questionVersion ?? 1,
 				mode: 'exam',
-				now: closedAt,
-				correct: answer.chosen === correctIndex,
+				at: answer.answeredAt ?? closedAt,
+				correct: answer.correct === true,
 				guessed: false,
-				chosenIndex: answer.chosen,
+				chosenIndex: answer.chosen!,
 				shownOrder: answer.order,
-				responseMs: Math.max(0, (answer.answeredAt ?? closedAt).getTime() - attempt.startedAt.getTime()),
-				settings: user
+				responseMs: answer.responseMs,
+				learner: user
 			});
 		}
 		return true;
 	});
 }
 
-function ownAttempt(db: Db, user: SessionUser, attemptId: string): t.ExamAttemptRow | undefined {
-	if (!/^[a-z2-7]{32}$/.test(attemptId)) return undefined;
+/** Loads an attempt of this learner (another learner's is not found). Reads only. */
+export function loadAttempt(db: Db, user: SessionUser, attemptId: string): t.ExamAttemptRow | undefined {
+	if (!ID_PATTERN.test(attemptId)) return undefined;
 	const attempt = db.select().from(t.examAttempt).where(eq(t.examAttempt.id, attemptId)).get();
 	return attempt && attempt.userId === user.id ? attempt : undefined;
 }
 
-/** Loads an attempt of this learner; a running attempt past its deadline is closed first. */
-export function loadAttempt(db: Db, user: SessionUser, attemptId: string, now: Date): t.ExamAttemptRow | undefined {
-	const attempt = ownAttempt(db, user, attemptId);
-	if (!attempt) return undefined;
-	if (attempt.closedAt === null && isPastDeadline(attempt.deadlineAt, now)) {
-		closeAttempt(db, user, attempt, 'expired', now);
-		return ownAttempt(db, user, attemptId);
-	}
-	return attempt;
+/** The question as the attempt drew it: that version's text, options and right answer. */
+function versionOf(db: Pick<Db, 'select'>, questionId: string, version: number | null) {
+	const row = db
+		.select()
+		.from(t.questionVersion)
+		.where(and(eq(t.questionVersion.questionId, questionId), eq(t.questionVersion.version, version ?? 1)))
+		.get();
+	if (row) return row;
+	// Not expected (every version is stored); fall back to the current text rather than fail.
+	const current = db.select().from(t.question).where(eq(t.question.id, questionId)).get()!;
+	return { ...current, version: current.version, questionId };
 }
 
 export interface ExamQuestionView {
@@ -172,17 +210,23 @@ export interface ExamQuestionView {
 	startsBlock: boolean;
 	nextStartsBlock: boolean;
 	blockSize: number;
-	question: { nl: string; en: string };
-	options: { nl: string; en: string }[];
+	question: LocalText;
+	options: LocalText[];
 	/** the chosen option as its shown position, or null */
 	chosenPosition: number | null;
 	flagged: boolean;
 	secondsLeft: number;
 	deadline: string;
+	/** signed time the page was made, for the response time when the browser measures none */
+	shown: string;
 }
+
+const shownMessage = (user: SessionUser, attemptId: string, position: number, ms: number) =>
+	`exam-shown|${user.id}|${attemptId}|${position}|${ms}`;
 
 export function examQuestion(
 	db: Db,
+	user: SessionUser,
 	attempt: t.ExamAttemptRow,
 	position: number,
 	now: Date,
@@ -195,14 +239,14 @@ export function examQuestion(
 		.orderBy(asc(t.examAnswer.position))
 		.all();
 	const row = db
-		.select({ answer: t.examAnswer, question: t.question, theme: t.theme })
+		.select({ answer: t.examAnswer, theme: t.theme })
 		.from(t.examAnswer)
-		.innerJoin(t.question, eq(t.question.id, t.examAnswer.questionId))
 		.innerJoin(t.theme, eq(t.theme.slug, t.examAnswer.themeSlug))
 		.where(and(eq(t.examAnswer.attemptId, attempt.id), eq(t.examAnswer.position, position)))
 		.get();
 	if (!row) return null;
-	const { answer, question, theme } = row;
+	const { answer, theme } = row;
+	const question = versionOf(db, answer.questionId, answer.questionVersion);
 	return {
 		position,
 		total: rows.length,
@@ -215,7 +259,8 @@ export function examQuestion(
 		chosenPosition: answer.chosen === null ? null : answer.order.indexOf(answer.chosen),
 		flagged: answer.flagged,
 		secondsLeft: secondsLeft(attempt.deadlineAt, now),
-		deadline: attempt.deadlineAt.toISOString()
+		deadline: attempt.deadlineAt.toISOString(),
+		shown: `${now.getTime()}.${sign(db, shownMessage(user, attempt.id, position, now.getTime()))}`
 	};
 }
 
@@ -246,55 +291,80 @@ export type ExamProblem = 'not_found' | 'closed' | 'input_invalid';
 
 const saveSchema = z.object({
 	position: z.string().regex(/^\d{1,2}$/).transform(Number),
-	choice: z
-		.string()
-		.regex(/^[0-2]$/)
-		.transform(Number)
-		.optional(),
+	choice: choiceField.optional(),
 	flagged: z
 		.literal('on')
 		.optional()
-		.transform((value) => value === 'on')
+		.transform((value) => value === 'on'),
+	responseMs: responseMsField,
+	shown: z.string().max(60).optional()
 });
 
-/** Saves (or changes) the answer and flag of one question of a running attempt. */
-export function saveExamAnswer(
-	db: Db,
-	user: SessionUser,
-	attemptId: string,
-	input: Record<string, unknown>,
-	now: Date
-): { ok: true; position: number } | { ok: false; problem: ExamProblem } {
+function shownAtOf(db: Db, user: SessionUser, attemptId: string, position: number, shown: string | undefined): Date | null {
+	const match = /^(\d{13})\.([A-Za-z0-9_-]{22})$/.exec(shown ?? '');
+	if (!match) return null;
+	const ms = Number(match[1]);
+	return verify(db, shownMessage(user, attemptId, position, ms), match[2]!) ? new Date(ms) : null;
+}
+
+export type SaveResult =
+	| { ok: true; position: number; closed: boolean }
+	| { ok: false; problem: ExamProblem };
+
+/**
+ * Saves (or changes) the answer and flag of one question. The answer is graded now, against the
+ * version drawn. A save in the grace seconds after the deadline is kept, then the attempt closes;
+ * a save after that closes the attempt without saving (`closed`: the learner sees the results).
+ */
+export function saveExamAnswer(db: Db, user: SessionUser, attemptId: string, input: Record<string, unknown>, now: Date): SaveResult {
+	const attempt = loadAttempt(db, user, attemptId);
+	if (!attempt) return { ok: false, problem: 'not_found' };
+	const phase = attemptPhase(attempt, now);
+	if (phase === 'closed') return { ok: false, problem: 'closed' };
+	if (phase === 'over') {
+		closeAttempt(db, user, attempt, 'expired', now);
+		return { ok: false, problem: 'closed' };
+	}
 	const parsed = saveSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, problem: 'input_invalid' };
-	const attempt = loadAttempt(db, user, attemptId, now);
-	if (!attempt) return { ok: false, problem: 'not_found' };
-	if (attempt.closedAt !== null) return { ok: false, problem: 'closed' };
-	const { position, choice, flagged } = parsed.data;
+	const { position, choice, flagged, responseMs, shown } = parsed.data;
 	const answer = db
 		.select()
 		.from(t.examAnswer)
 		.where(and(eq(t.examAnswer.attemptId, attempt.id), eq(t.examAnswer.position, position)))
 		.get();
 	if (!answer) return { ok: false, problem: 'input_invalid' };
-	const chosen = choice === undefined ? answer.chosen : (answer.order[choice] ?? null);
+	const update: Partial<t.ExamAnswerRow> = { flagged };
+	if (choice !== undefined) {
+		const chosen = answer.order[choice] ?? null;
+		if (chosen !== answer.chosen) {
+			const question = versionOf(db, answer.questionId, answer.questionVersion);
+			update.chosen = chosen;
+			update.correct = chosen === question.correctIndex;
+			update.answeredAt = now;
+			update.responseMs = measureResponse(responseMs, shownAtOf(db, user, attempt.id, position, shown), now);
+		}
+	}
 	db.update(t.examAnswer)
-		.set({ chosen, flagged, answeredAt: choice === undefined ? answer.answeredAt : now })
+		.set(update)
 		.where(and(eq(t.examAnswer.attemptId, attempt.id), eq(t.examAnswer.position, position)))
 		.run();
-	return { ok: true, position };
+	if (phase === 'grace') {
+		closeAttempt(db, user, attempt, 'expired', now);
+		return { ok: true, position, closed: true };
+	}
+	return { ok: true, position, closed: false };
 }
 
-export function handInExam(
-	db: Db,
-	user: SessionUser,
-	attemptId: string,
-	now: Date
-): { ok: true } | { ok: false; problem: ExamProblem } {
-	const attempt = loadAttempt(db, user, attemptId, now);
+/** Hands in a running attempt. Past the deadline it closes as expired; a closed one is `closed`. */
+export function handInExam(db: Db, user: SessionUser, attemptId: string, now: Date): { ok: true } | { ok: false; problem: ExamProblem } {
+	const attempt = loadAttempt(db, user, attemptId);
 	if (!attempt) return { ok: false, problem: 'not_found' };
-	if (attempt.closedAt !== null) return { ok: false, problem: 'closed' };
-	return closeAttempt(db, user, attempt, 'handed_in', now) ? { ok: true } : { ok: false, problem: 'closed' };
+	const phase = attemptPhase(attempt, now);
+	if (phase === 'closed') return { ok: false, problem: 'closed' };
+	return closeAttempt(db, user, attempt, phase === 'running' ? 'handed_in' : 'expired', now)
+		? { ok: true }
+		: { ok: false, problem: 'closed' };
 }
 
 export interface ExamResult {
@@ -307,65 +377,69 @@ export interface ExamResult {
 	minutesUsed: number;
 	perTheme: { slug: string; number: number; name: string; score: number; total: number }[];
 	previous: { id: string; startedAt: string; score: number; total: number }[];
-	review: {
+	review: ({
 		position: number;
 		themeNumber: number;
-		question: { nl: string; en: string };
-		options: { nl: string; en: string }[];
+		question: LocalText;
+		options: LocalText[];
 		chosenPosition: number | null;
 		correctPosition: number;
-		explanation: { nl: string; en: string };
-		guides: { slug: string; title: string }[];
-		sources: { slug: string; name: string }[];
+		explanation: LocalText;
 		sourceUrl: string;
-	}[];
+	} & QuestionLinks)[];
 }
 
-export function examResult(db: Db, user: SessionUser, attempt: t.ExamAttemptRow, locale: Locale): ExamResult | null {
-	if (attempt.closedAt === null || attempt.closedReason === null) return null;
+/**
+ * The results of an attempt that is closed or whose time is over (shown at once, even before an
+ * action closes it). Each question appears in the version the learner answered.
+ */
+export function examResult(db: Db, user: SessionUser, attempt: t.ExamAttemptRow, now: Date, locale: Locale): ExamResult | null {
+	const phase = attemptPhase(attempt, now);
+	if (phase === 'running' || phase === 'grace') return null;
 	const rows = db
-		.select({ answer: t.examAnswer, question: t.question, theme: t.theme })
+		.select({ answer: t.examAnswer, version: t.questionVersion, theme: t.theme })
 		.from(t.examAnswer)
-		.innerJoin(t.question, eq(t.question.id, t.examAnswer.questionId))
+		.leftJoin(
+			t.questionVersion,
+			and(eq(t.questionVersion.questionId, t.examAnswer.questionId), eq(t.questionVersion.version, sql`coalesce(${t.examAnswer.questionVersion}, 1)`))
+		)
 		.innerJoin(t.theme, eq(t.theme.slug, t.examAnswer.themeSlug))
 		.where(eq(t.examAnswer.attemptId, attempt.id))
 		.orderBy(asc(t.examAnswer.position))
 		.all();
-	const score = scoreExam(
-		rows.map(({ answer, question }) => ({
-			theme: answer.themeSlug,
-			answered: answer.chosen !== null,
-			correct: answer.chosen === question.correctIndex
-		}))
-	);
+	const score = scoreExam(rows.map(({ answer }) => ({ theme: answer.themeSlug, correct: answer.correct })));
 	const themes = new Map(rows.map(({ theme }) => [theme.slug, theme]));
+	const endedAt = attempt.closedAt ?? attempt.deadlineAt;
 	return {
 		id: attempt.id,
 		score: score.score,
 		total: score.total,
 		answered: score.answered,
-		closedReason: attempt.closedReason,
+		closedReason: attempt.closedReason ?? 'expired',
 		startedAt: attempt.startedAt.toISOString(),
-		minutesUsed: Math.max(0, Math.round((attempt.closedAt.getTime() - attempt.startedAt.getTime()) / 60_000)),
+		minutesUsed: Math.max(0, Math.round((endedAt.getTime() - attempt.startedAt.getTime()) / 60_000)),
 		perTheme: score.perTheme.map((entry) => {
 			const theme = themes.get(entry.theme)!;
 			return { slug: theme.slug, number: theme.number, name: pick(locale, theme.nameEn, theme.nameNl), score: entry.score, total: entry.total };
 		}),
-		previous: listHistory(db, user, locale)
+		previous: listHistory(db, user, now, locale)
 			.filter((entry) => entry.startedAt < attempt.startedAt.toISOString())
 			.slice(0, 5)
 			.map(({ id, startedAt, score: s, total }) => ({ id, startedAt, score: s, total })),
-		review: rows.map(({ answer, question, theme }) => ({
-			position: answer.position,
-			themeNumber: theme.number,
-			question: { nl: question.questionNl, en: question.questionEn },
-			options: answer.order.map((index) => question.options[index] ?? { nl: '', en: '' }),
-			chosenPosition: answer.chosen === null ? null : answer.order.indexOf(answer.chosen),
-			correctPosition: answer.order.indexOf(question.correctIndex),
-			explanation: { nl: question.explanationNl, en: question.explanationEn },
-			...loadQuestionLinks(db, question.id, locale),
-			sourceUrl: question.sourceUrl
-		}))
+		review: rows.map(({ answer, theme, version }) => {
+			const question = version ?? versionOf(db, answer.questionId, answer.questionVersion);
+			return {
+				position: answer.position,
+				themeNumber: theme.number,
+				question: { nl: question.questionNl, en: question.questionEn },
+				options: answer.order.map((index) => question.options[index] ?? { nl: '', en: '' }),
+				chosenPosition: answer.chosen === null ? null : answer.order.indexOf(answer.chosen),
+				correctPosition: answer.order.indexOf(question.correctIndex),
+				explanation: { nl: question.explanationNl, en: question.explanationEn },
+				...loadQuestionLinks(db, answer.questionId, locale),
+				sourceUrl: question.sourceUrl
+			};
+		})
 	};
 }
 
@@ -378,37 +452,60 @@ export interface HistoryEntry {
 	perTheme: { number: number; name: string; score: number; total: number }[];
 }
 
-/** Closed attempts, newest first, with their per-theme scores. */
-export function listHistory(db: Db, user: SessionUser, locale: Locale): HistoryEntry[] {
+/** Attempts that are closed or over, newest first, with their per-theme scores. Reads only. */
+export function listHistory(db: Db, user: SessionUser, now: Date, locale: Locale): HistoryEntry[] {
 	const attempts = db
 		.select()
 		.from(t.examAttempt)
-		.where(and(eq(t.examAttempt.userId, user.id), isNotNull(t.examAttempt.closedAt)))
+		.where(eq(t.examAttempt.userId, user.id))
 		.orderBy(desc(t.examAttempt.startedAt))
-		.all();
+		.all()
+		.filter((attempt) => {
+			const phase = attemptPhase(attempt, now);
+			return phase === 'closed' || phase === 'over';
+		});
 	if (attempts.length === 0) return [];
-	const perTheme = db.all<{ attemptId: string; number: number; nameEn: string; nameNl: string; score: number; total: number }>(sql`
-		SELECT a.attempt_id AS attemptId, th.number, th.name_en AS nameEn, th.name_nl AS nameNl,
-			SUM(CASE WHEN a.chosen = q.correct_index THEN 1 ELSE 0 END) AS score, COUNT(*) AS total
-		FROM exam_answer a
-		JOIN exam_attempt x ON x.id = a.attempt_id AND x.user_id = ${user.id} AND x.closed_at IS NOT NULL
-		JOIN question q ON q.id = a.question_id
-		JOIN theme th ON th.slug = a.theme_slug
-		GROUP BY a.attempt_id, th.slug
-		ORDER BY th.number`);
-	return attempts.map((attempt) => ({
-		id: attempt.id,
-		startedAt: attempt.startedAt.toISOString(),
-		score: attempt.score ?? 0,
-		total: attempt.total,
-		closedReason: attempt.closedReason ?? 'expired',
-		perTheme: perTheme
-			.filter((row) => row.attemptId === attempt.id)
-			.map((row) => ({ number: row.number, name: pick(locale, row.nameEn, row.nameNl), score: row.score, total: row.total }))
-	}));
+	const answers = db
+		.select({ attemptId: t.examAnswer.attemptId, theme: t.examAnswer.themeSlug, correct: t.examAnswer.correct })
+		.from(t.examAnswer)
+		.where(
+			inArray(
+				t.examAnswer.attemptId,
+				attempts.map((a) => a.id)
+			)
+		)
+		.orderBy(asc(t.examAnswer.attemptId), asc(t.examAnswer.position))
+		.all();
+	const themes = new Map(
+		db
+			.select()
+			.from(t.theme)
+			.all()
+			.map((theme) => [theme.slug, theme])
+	);
+	return attempts.map((attempt) => {
+		const score = scoreExam(answers.filter((answer) => answer.attemptId === attempt.id));
+		return {
+			id: attempt.id,
+			startedAt: attempt.startedAt.toISOString(),
+			score: score.score,
+			total: score.total,
+			closedReason: attempt.closedReason ?? 'expired',
+			perTheme: score.perTheme
+				.map((entry) => ({ theme: themes.get(entry.theme), entry }))
+				.filter((item) => item.theme !== undefined)
+				.sort((a, b) => a.theme!.number - b.theme!.number)
+				.map(({ theme, entry }) => ({
+					number: theme!.number,
+					name: pick(locale, theme!.nameEn, theme!.nameNl),
+					score: entry.score,
+					total: entry.total
+				}))
+		};
+	});
 }
 
-/** The running attempt, for the exam start page. */
-export function openAttemptId(db: Db, user: SessionUser, now: Date): string | null {
-	return findOpenAttempt(db, user, now)?.id ?? null;
+/** The running attempt, for the exam start page. Reads only. */
+export function runningAttemptId(db: Db, user: SessionUser, now: Date): string | null {
+	return findRunningAttempt(db, user, now)?.id ?? null;
 }

@@ -45,6 +45,8 @@ export interface ThemeSummary {
 }
 
 const activeQuestion = isNull(t.question.retiredAt);
+/** Themes that left content/themes.yaml are retired, not deleted: lists leave them out. */
+const activeTheme = isNull(t.theme.retiredAt);
 
 const guideSummaryColumns = {
 	slug: t.guide.slug,
@@ -279,7 +281,7 @@ export function getGuide(db: Db, slug: string, locale: Locale): GuideDetail | nu
 		})
 		.from(t.guideTheme)
 		.innerJoin(t.theme, eq(t.theme.slug, t.guideTheme.themeSlug))
-		.where(eq(t.guideTheme.guideSlug, slug))
+		.where(and(eq(t.guideTheme.guideSlug, slug), activeTheme))
 		.orderBy(asc(t.theme.number))
 		.all()
 		.map((theme) => ({
@@ -356,6 +358,7 @@ export function listThemes(db: Db, locale: Locale): ThemeSummary[] {
 	return db
 		.select()
 		.from(t.theme)
+		.where(activeTheme)
 		.orderBy(asc(t.theme.number))
 		.all()
 		.map((theme) => ({
@@ -438,7 +441,10 @@ export interface CoverageTheme extends ThemeSummary {
 	eindtermen: { code: string; description: string; questionCount: number; indicators: { code: string; description: string; questionCount: number }[] }[];
 }
 
-/** The 2025 eindtermen of every theme with the number of active questions tagged with each. */
+/**
+ * The 2025 eindtermen of every active theme with the number of active questions tagged with each
+ * (retired themes have no eindtermen left: the importer rewrites them from the files).
+ */
 export function listBankCoverage(db: Db, locale: Locale): CoverageTheme[] {
 	const counts = new Map(
 		db

@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ url }) => {
 	const { user } = requireUser();
 	return {
-		learning: { desiredRetention: user.desiredRetention, newPerDay: user.newPerDay },
+		learning: { desiredRetention: user.desiredRetention, newPerDay: user.newPerDay, dayStartsHour: user.dayStartsHour },
 		savedSettings: url.searchParams.get('saved') === 'settings',
 		account: {
 			username: user.username,

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { listHistory, openAttemptId, startExam } from '$lib/server/exam';
+import { listHistory, runningAttemptId, startExam } from '$lib/server/exam';
 import { currentLocale } from '$lib/server/locale';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,8 +9,8 @@ export const load: PageServerLoad = ({ locals }) => {
 	const { user } = requireUser();
 	const db = getDb();
 	return {
-		openAttempt: openAttemptId(db, user, locals.now),
-		history: listHistory(db, user, currentLocale()).slice(0, 3)
+		openAttempt: runningAttemptId(db, user, locals.now),
+		history: listHistory(db, user, locals.now, currentLocale()).slice(0, 3)
 	};
 };
 

@@ -12,7 +12,7 @@ export const load: PageServerLoad = ({ locals }) => {
 	return {
 		themes,
 		dueNow: themes.reduce((n, theme) => n + theme.due, 0),
-		newToday: countNewToday(db, user.id, locals.now, user.timezone),
+		newToday: countNewToday(db, user, locals.now),
 		newPerDay: user.newPerDay,
 		mistakes: listMistakes(db, user.id, locals.now).length,
 		// Built-in theme sets are offered as themes above; here only the learner's own sets.

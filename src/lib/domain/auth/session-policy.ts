@@ -1,5 +1,6 @@
+import { DAY_MS } from '../learner-day';
+
 /** Sessions live 30 days and are extended when fewer than 15 days remain (lucia-auth.com guide). */
-export const DAY_MS = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 export const SESSION_RENEW_BEFORE_MS = 15 * DAY_MS;
 

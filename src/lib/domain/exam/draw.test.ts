@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocateSeats, drawExam, EXAM_QUESTIONS } from './draw';
 import type { BankEntry } from './draw';
-import { examDeadline, isPastDeadline, scoreExam, secondsLeft } from './scoring';
+import { attemptPhase, DEADLINE_GRACE_MS, examDeadline, scoreExam, secondsLeft } from './scoring';
 
 const THEMES = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'];
 /** A bank shaped like ours: 60–80 questions per theme. */
@@ -72,10 +72,10 @@ describe('drawExam', () => {
 describe('scoring and the deadline', () => {
 	it('counts one point per correct answer, overall and per theme', () => {
 		const score = scoreExam([
-			{ theme: 'a', correct: true, answered: true },
-			{ theme: 'a', correct: false, answered: true },
-			{ theme: 'b', correct: false, answered: false },
-			{ theme: 'b', correct: true, answered: true }
+			{ theme: 'a', correct: true },
+			{ theme: 'a', correct: false },
+			{ theme: 'b', correct: null },
+			{ theme: 'b', correct: true }
 		]);
 		expect(score).toEqual({
 			score: 2,
@@ -93,8 +93,17 @@ describe('scoring and the deadline', () => {
 		const deadline = examDeadline(start, 45);
 		expect(deadline).toEqual(new Date('2026-11-10T10:45:00Z'));
 		expect(secondsLeft(deadline, new Date('2026-11-10T10:44:00.500Z'))).toBe(60);
-		expect(isPastDeadline(deadline, new Date('2026-11-10T10:44:59Z'))).toBe(false);
-		expect(isPastDeadline(deadline, deadline)).toBe(true);
 		expect(secondsLeft(deadline, new Date('2026-11-10T11:00:00Z'))).toBe(0);
+	});
+
+	it('accepts requests in flight for a few seconds after the deadline, then the attempt is over', () => {
+		const deadlineAt = new Date('2026-11-10T10:45:00Z');
+		const at = (ms: number) => attemptPhase({ deadlineAt, closedAt: null }, new Date(deadlineAt.getTime() + ms));
+		expect(at(-1)).toBe('running');
+		// a save arriving exactly at the deadline is not refused
+		expect(at(0)).toBe('grace');
+		expect(at(DEADLINE_GRACE_MS)).toBe('grace');
+		expect(at(DEADLINE_GRACE_MS + 1)).toBe('over');
+		expect(attemptPhase({ deadlineAt, closedAt: deadlineAt }, new Date(deadlineAt.getTime() - 60_000))).toBe('closed');
 	});
 });

@@ -1,32 +1,45 @@
-/** Scoring a mock exam: one point per correct answer, no penalty for a wrong or missing one. */
+/**
+ * Scoring and the clock of a mock exam. One point per correct answer, no penalty for a wrong or
+ * missing one. Whether an answer was correct is decided once, when it is saved, against the version
+ * of the question that was shown, so a score never changes after the fact.
+ */
 export interface ScoredAnswer {
 	theme: string;
-	correct: boolean;
-	answered: boolean;
+	/** null while unanswered */
+	correct: boolean | null;
 }
 
 export interface ExamScore {
 	score: number;
 	total: number;
 	answered: number;
+	/** per theme, in the order the themes first appear */
 	perTheme: { theme: string; score: number; total: number }[];
 }
 
-export function scoreExam(answers: ScoredAnswer[]): ExamScore {
+/** The one scoring function: closing, the results page and the history all call it. */
+export function scoreExam(answers: readonly ScoredAnswer[]): ExamScore {
 	const perTheme = new Map<string, { score: number; total: number }>();
+	let score = 0;
+	let answered = 0;
 	for (const answer of answers) {
 		const entry = perTheme.get(answer.theme) ?? { score: 0, total: 0 };
 		entry.total += 1;
-		if (answer.answered && answer.correct) entry.score += 1;
+		if (answer.correct !== null) answered += 1;
+		if (answer.correct === true) {
+			entry.score += 1;
+			score += 1;
+		}
 		perTheme.set(answer.theme, entry);
 	}
-	return {
-		score: answers.filter((a) => a.answered && a.correct).length,
-		total: answers.length,
-		answered: answers.filter((a) => a.answered).length,
-		perTheme: [...perTheme].map(([theme, entry]) => ({ theme, ...entry }))
-	};
+	return { score, total: answers.length, answered, perTheme: [...perTheme].map(([theme, entry]) => ({ theme, ...entry })) };
 }
+
+/**
+ * Requests in flight when the time runs out (the timer's last save, a slow phone network) are
+ * still accepted this long after the deadline.
+ */
+export const DEADLINE_GRACE_MS = 5_000;
 
 /** The deadline of an attempt started at `startedAt`. */
 export function examDeadline(startedAt: Date, minutes: number): Date {
@@ -38,6 +51,17 @@ export function secondsLeft(deadline: Date, now: Date): number {
 	return Math.max(0, Math.ceil((deadline.getTime() - now.getTime()) / 1000));
 }
 
-export function isPastDeadline(deadline: Date, now: Date): boolean {
-	return now.getTime() >= deadline.getTime();
+/**
+ * Where an attempt stands: `running` before the deadline; `grace` from the deadline to the end of
+ * the grace (answers still saved, then the attempt closes); `over` after that while nobody has
+ * closed it yet; `closed` once closed.
+ */
+export type AttemptPhase = 'running' | 'grace' | 'over' | 'closed';
+
+export function attemptPhase(attempt: { deadlineAt: Date; closedAt: Date | null }, now: Date): AttemptPhase {
+	if (attempt.closedAt !== null) return 'closed';
+	const t = now.getTime();
+	const deadline = attempt.deadlineAt.getTime();
+	if (t < deadline) return 'running';
+	return t <= deadline + DEADLINE_GRACE_MS ? 'grace' : 'over';
 }

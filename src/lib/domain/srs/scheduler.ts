@@ -1,18 +1,24 @@
 import { FSRSVersion, Rating, State, fsrs, generatorParameters } from 'ts-fsrs';
 import type { Card as FsrsCard, FSRSParameters } from 'ts-fsrs';
 import { hashContent } from '../content/hash';
+import { learnerDay, schedulerInstant, startOfLearnerDay } from '../learner-day';
+import type { DayModel } from '../learner-day';
 
 /**
  * The one place that knows ts-fsrs (FSRS-6, version pinned in package.json). The rest of the app
  * sees CardState and ReviewResult only. Multiple choice is graded binary: correct → Good,
  * wrong or "I guessed" → Again (srs.md §2).
+ *
+ * Time: ts-fsrs 5.4.2 counts elapsed days as differences of UTC calendar dates. It is handed
+ * `schedulerInstant`s, whose UTC date is the learner day (domain/learner-day.ts), so every day it
+ * counts is a learner day. Cards in review come due at the start of a learner day; learning-step
+ * cards keep exact times (now + 1 or 10 minutes).
  */
 
 export const SCHEDULER_VERSION = FSRSVersion;
 export const DEFAULT_RETENTION = 0.9;
 export const MIN_RETENTION = 0.8;
 export const MAX_RETENTION = 0.97;
-const DAY_MS = 86_400_000;
 
 /** 0 new, 1 learning, 2 review, 3 relearning (the values of ts-fsrs State). */
 export type CardPhase = 0 | 1 | 2 | 3;
@@ -34,17 +40,28 @@ export interface Answer {
 	guessed: boolean;
 }
 
+export type BinaryRating = 1 | 3;
+
 export interface ReviewResult {
 	card: CardState;
-	rating: 1 | 3;
-	/** what the log needs about the moment before the answer */
+	rating: BinaryRating;
+	/** what the scheduler used about the moment before the answer (the log stores it) */
 	before: {
 		state: CardPhase;
 		stability: number | null;
 		difficulty: number | null;
+		/** learner days since the previous review */
 		elapsedDays: number;
+		/** the retrievability FSRS used for this answer; null for a first answer */
 		predictedRecall: number | null;
 	};
+}
+
+/** A review earlier than the card's last review: replay the history instead (see replay). */
+export class OutOfOrderReviewError extends Error {
+	constructor() {
+		super('A review cannot be applied before the card’s last review; replay the history in order.');
+	}
 }
 
 export interface SchedulerOptions {
@@ -53,7 +70,7 @@ export interface SchedulerOptions {
 	enableFuzz?: boolean;
 }
 
-export function ratingFor(answer: Answer): 1 | 3 {
+export function ratingFor(answer: Answer): BinaryRating {
 	return answer.correct && !answer.guessed ? Rating.Good : Rating.Again;
 }
 
@@ -64,11 +81,18 @@ export function clampRetention(value: number): number {
 export interface Scheduler {
 	readonly params: FSRSParameters;
 	readonly paramsHash: string;
-	review(card: CardState | null, now: Date, answer: Answer): ReviewResult;
-	/** Probability of recall at `now` (FSRS retrievability); null for a card never answered. */
-	retrievability(card: CardState | null, now: Date): number | null;
-	/** Apply a rating directly (for conformance tests against the reference vectors). */
-	applyRating(card: CardState | null, now: Date, rating: 1 | 2 | 3 | 4): CardState;
+	/** Applies one answer at `at`. Throws OutOfOrderReviewError when `at` is before the last review. */
+	review(card: CardState | null, at: Date, day: DayModel, answer: Answer): ReviewResult;
+	/** Applies one rating at `at` (as review; replays use the logged rating). */
+	rate(card: CardState | null, at: Date, day: DayModel, rating: BinaryRating): ReviewResult;
+	/**
+	 * Rebuilds a card from its whole history in time order (ties keep their given order), so a
+	 * review that arrives late (a mock exam closed after later practice) takes its place in time
+	 * instead of rewinding the card. Returns the result of every step.
+	 */
+	replay(history: readonly { at: Date; rating: BinaryRating }[], day: DayModel): ReviewResult[];
+	/** Probability of recall at `at` (learner days since the last review); null for a new card. */
+	retrievability(card: CardState | null, at: Date, day: DayModel): number | null;
 }
 
 export function createScheduler(options: SchedulerOptions = {}): Scheduler {
@@ -80,44 +104,72 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 	const engine = fsrs(params);
 	const paramsHash = hashContent(params).slice(0, 16);
 
-	const applyRating = (card: CardState | null, now: Date, rating: 1 | 2 | 3 | 4): CardState =>
-		fromFsrsCard(engine.next(toFsrsCard(card, now), now, rating).card);
+	const elapsed = (card: CardState | null, at: Date, day: DayModel): number =>
+		card?.lastReview && card.state !== State.New ? learnerDay(at, day) - learnerDay(card.lastReview, day) : 0;
 
-	const retrievability = (card: CardState | null, now: Date): number | null =>
-		card === null || card.state === State.New ? null : engine.get_retrievability(toFsrsCard(card, now), now, false);
+	const retrievability = (card: CardState | null, at: Date, day: DayModel): number | null =>
+		card === null || card.state === State.New ? null : engine.forgetting_curve(Math.max(0, elapsed(card, at, day)), card.stability);
+
+	const rate = (card: CardState | null, at: Date, day: DayModel, rating: BinaryRating): ReviewResult => {
+		if (card?.lastReview && at.getTime() < card.lastReview.getTime()) throw new OutOfOrderReviewError();
+		const virtualNow = schedulerInstant(at, day);
+		const next = engine.next(toFsrsCard(card, virtualNow, day), virtualNow, rating).card;
+		const state = next.state as CardPhase;
+		// Review cards are due from the start of a learner day; learning steps keep exact minutes.
+		const due =
+			state === State.Review && next.scheduled_days >= 1
+				? startOfLearnerDay(learnerDay(at, day) + next.scheduled_days, day)
+				: new Date(at.getTime() + (next.due.getTime() - virtualNow.getTime()));
+		return {
+			card: {
+				due,
+				stability: next.stability,
+				difficulty: next.difficulty,
+				scheduledDays: next.scheduled_days,
+				learningSteps: next.learning_steps,
+				reps: next.reps,
+				lapses: next.lapses,
+				state,
+				lastReview: at
+			},
+			rating,
+			before: {
+				state: card?.state ?? 0,
+				stability: card && card.state !== State.New ? card.stability : null,
+				difficulty: card && card.state !== State.New ? card.difficulty : null,
+				elapsedDays: elapsed(card, at, day),
+				predictedRecall: retrievability(card, at, day)
+			}
+		};
+	};
 
 	return {
 		params,
 		paramsHash,
-		applyRating,
+		rate,
 		retrievability,
-		review(card, now, answer) {
-			const rating = ratingFor(answer);
-			return {
-				card: applyRating(card, now, rating),
-				rating,
-				before: {
-					state: card?.state ?? 0,
-					stability: card && card.state !== State.New ? card.stability : null,
-					difficulty: card && card.state !== State.New ? card.difficulty : null,
-					elapsedDays: elapsedDays(card, now),
-					predictedRecall: retrievability(card, now)
-				}
-			};
+		review: (card, at, day, answer) => rate(card, at, day, ratingFor(answer)),
+		replay(history, day) {
+			const ordered = history
+				.map((entry, index) => ({ entry, index }))
+				.sort((a, b) => a.entry.at.getTime() - b.entry.at.getTime() || a.index - b.index);
+			const results: ReviewResult[] = [];
+			let card: CardState | null = null;
+			for (const { entry } of ordered) {
+				const result = rate(card, entry.at, day, entry.rating);
+				results.push(result);
+				card = result.card;
+			}
+			return results;
 		}
 	};
 }
 
-/** Whole days since the last review, as ts-fsrs counts them (floor of the difference). */
-export function elapsedDays(card: CardState | null, now: Date): number {
-	if (!card?.lastReview) return 0;
-	return Math.max(0, Math.floor((now.getTime() - card.lastReview.getTime()) / DAY_MS));
-}
-
-function toFsrsCard(card: CardState | null, now: Date): FsrsCard {
+/** The card as ts-fsrs wants it, with its times moved onto the scheduler's learner-day clock. */
+function toFsrsCard(card: CardState | null, virtualNow: Date, day: DayModel): FsrsCard {
 	if (card === null) {
 		return {
-			due: now,
+			due: virtualNow,
 			stability: 0,
 			difficulty: 0,
 			elapsed_days: 0,
@@ -129,29 +181,16 @@ function toFsrsCard(card: CardState | null, now: Date): FsrsCard {
 		};
 	}
 	return {
-		due: card.due,
+		due: schedulerInstant(card.due, day),
 		stability: card.stability,
 		difficulty: card.difficulty,
-		elapsed_days: elapsedDays(card, now),
+		// deprecated in ts-fsrs 5 and not read by it (it counts from last_review)
+		elapsed_days: 0,
 		scheduled_days: card.scheduledDays,
 		learning_steps: card.learningSteps,
 		reps: card.reps,
 		lapses: card.lapses,
 		state: card.state,
-		...(card.lastReview ? { last_review: card.lastReview } : {})
-	};
-}
-
-function fromFsrsCard(card: FsrsCard): CardState {
-	return {
-		due: new Date(card.due),
-		stability: card.stability,
-		difficulty: card.difficulty,
-		scheduledDays: card.scheduled_days,
-		learningSteps: card.learning_steps,
-		reps: card.reps,
-		lapses: card.lapses,
-		state: card.state as CardPhase,
-		lastReview: card.last_review ? new Date(card.last_review) : null
+		...(card.lastReview ? { last_review: schedulerInstant(card.lastReview, day) } : {})
 	};
 }

@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DAY_MS } from '../../domain/auth/session-policy';
+import { DAY_MS } from '../../domain/learner-day';
 import { openDatabase } from '../db';
 import type { Db } from '../db';
 import * as t from '../db/schema';

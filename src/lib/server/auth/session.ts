@@ -47,6 +47,8 @@ export interface SessionUser {
 	translationLocale: string;
 	examDate: string | null;
 	timezone: string;
+	/** the local hour at which the learner's day starts (domain/learner-day.ts) */
+	dayStartsHour: number;
 	desiredRetention: number;
 	newPerDay: number;
 }
@@ -105,6 +107,7 @@ export function toSessionUser(row: t.UserRow): SessionUser {
 		translationLocale: row.translationLocale,
 		examDate: row.examDate,
 		timezone: row.timezone,
+		dayStartsHour: row.dayStartsHour,
 		desiredRetention: row.desiredRetention,
 		newPerDay: row.newPerDay
 	};

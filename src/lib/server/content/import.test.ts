@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateContent } from '../../domain/content';
 import type { ContentBundle } from '../../domain/content';
 import {
@@ -12,8 +12,19 @@ import {
 import { openDatabase } from '../db';
 import type { Db } from '../db';
 import * as t from '../db/schema';
-import { getSource, searchHub } from '../hub';
+import { getGuide, getSource, listBankCoverage, listThemes, searchHub } from '../hub';
 import { importContent } from './import';
+
+// The real markdown renderer, with a switch that stands for a new version of it (another output).
+const renderer = vi.hoisted(() => ({ upgraded: false }));
+vi.mock('../../domain/content/markdown', async (importOriginal) => {
+	const actual = await importOriginal<typeof import('../../domain/content/markdown')>();
+	return {
+		...actual,
+		renderMarkdown: (markdown: string): string =>
+			actual.renderMarkdown(markdown).replaceAll('<p>', renderer.upgraded ? '<p class="upgraded">' : '<p>')
+	};
+});
 
 function bundleWith(overrides: Record<string, string | null> = {}): ContentBundle {
 	const result = validateContent(buildContentFiles(overrides));
@@ -30,6 +41,10 @@ describe('importContent', () => {
 
 	beforeEach(() => {
 		db = openDatabase(':memory:');
+	});
+
+	afterEach(() => {
+		renderer.upgraded = false;
 	});
 
 	const rowCount = (table: SQLiteTable): number =>
@@ -94,6 +109,155 @@ describe('importContent', () => {
 		const restored = importContent(db, bundleWith(), DAY_3);
 		expect(restored.restored).toBe(1);
 		expect(db.select().from(t.question).where(eq(t.question.id, 'wo-002')).get()?.retiredAt).toBeNull();
+	});
+
+	const versionsOf = (id: string) =>
+		db
+			.select()
+			.from(t.questionVersion)
+			.where(eq(t.questionVersion.questionId, id))
+			.orderBy(t.questionVersion.version)
+			.all();
+	const questionRow = (id: string) => db.select().from(t.question).where(eq(t.question.id, id)).get();
+	const linksOf = (id: string) => ({
+		sources: db
+			.select({ slug: t.questionSource.sourceSlug })
+			.from(t.questionSource)
+			.where(eq(t.questionSource.questionId, id))
+			.all()
+			.map((row) => row.slug),
+		guides: db
+			.select({ slug: t.questionGuide.guideSlug })
+			.from(t.questionGuide)
+			.where(eq(t.questionGuide.questionId, id))
+			.all()
+			.map((row) => row.slug)
+	});
+
+	it('keeps every version of a question: a changed right answer is version 2, version 1 stays', () => {
+		importContent(db, bundleWith(), DAY_1);
+		expect(questionRow('wo-001')?.version).toBe(1);
+		expect(versionsOf('wo-001')).toMatchObject([{ version: 1, correctIndex: 0, createdAt: DAY_1 }]);
+
+		// The right answer moves from the first option to the second.
+		const edited = QUESTION_1.replace('        correct: true\n', '').replace(
+			'        en: The tax office\n',
+			'        en: The tax office\n        correct: true\n'
+		);
+		const files = { 'questions/wonen.yaml': questionsYaml([edited, QUESTION_2]) };
+		const report = importContent(db, bundleWith(files), DAY_2);
+
+		expect(report.updated).toBe(1);
+		expect(questionRow('wo-001')).toMatchObject({ version: 2, correctIndex: 1 });
+		const versions = versionsOf('wo-001');
+		expect(versions).toMatchObject([
+			{ version: 1, correctIndex: 0, createdAt: DAY_1 },
+			{ version: 2, correctIndex: 1, createdAt: DAY_2, questionNl: 'Wie helpt bij ruzie over de huurprijs?' }
+		]);
+		expect(versions[1]?.options).toEqual(questionRow('wo-001')?.options);
+		expect(versions[1]?.contentHash).toBe(questionRow('wo-001')?.contentHash);
+		expect(versionsOf('wo-002')).toHaveLength(1);
+
+		// Importing the same files again writes no new version.
+		importContent(db, bundleWith(files), DAY_3);
+		expect(versionsOf('wo-001')).toEqual(versions);
+	});
+
+	it('gives a retired question that comes back changed a new version', () => {
+		importContent(db, bundleWith(), DAY_1);
+		importContent(db, bundleWith({ 'questions/wonen.yaml': questionsYaml([QUESTION_1]) }), DAY_2);
+		const edited = QUESTION_2.replace('Wat tekent u als u een huis huurt?', 'Wat tekent u bij het huren van een huis?');
+		const report = importContent(db, bundleWith({ 'questions/wonen.yaml': questionsYaml([QUESTION_1, edited]) }), DAY_3);
+
+		expect(report).toMatchObject({ restored: 1, updated: 1 });
+		expect(questionRow('wo-002')).toMatchObject({ version: 2, retiredAt: null });
+		expect(versionsOf('wo-002').map((v) => [v.version, v.questionNl])).toEqual([
+			[1, 'Wat tekent u als u een huis huurt?'],
+			[2, 'Wat tekent u bij het huren van een huis?']
+		]);
+	});
+
+	it('gives a restored question its source and guide links back after they were deleted meanwhile', () => {
+		importContent(db, bundleWith(), DAY_1);
+		expect(linksOf('wo-001')).toEqual({ sources: ['huurcommissie'], guides: ['knm-wonen'] });
+
+		// Both questions leave the files; then their source and guide leave too (deleting those rows
+		// cascades to the links of the retired questions).
+		const files = buildContentFiles();
+		const text = (path: string): string => files.find((f) => f.path === path)!.text;
+		const noQuestions = 'theme: wonen\nquestions: []\n';
+		importContent(db, bundleWith({ 'questions/wonen.yaml': noQuestions }), DAY_2);
+		importContent(
+			db,
+			bundleWith({
+				'questions/wonen.yaml': noQuestions,
+				'content/sources.yaml': text('content/sources.yaml').replace(/ {2}- slug: huurcommissie\n(?: {4}.*\n)+/, ''),
+				'content/topics.yaml': text('content/topics.yaml').replace(/ {2}- slug: housing\n(?: {4,}.*\n)+/, ''),
+				'content/guides/knm-wonen.md': null,
+				'content/guides/which-integration-exams.md': text('content/guides/which-integration-exams.md').replace(
+					'related: [knm-wonen]',
+					'related: []'
+				)
+			}),
+			DAY_2
+		);
+		expect(linksOf('wo-001')).toEqual({ sources: [], guides: [] });
+
+		const restored = importContent(db, bundleWith(), DAY_3);
+
+		expect(restored.restored).toBe(2);
+		expect(linksOf('wo-001')).toEqual({ sources: ['huurcommissie'], guides: ['knm-wonen'] });
+		expect(linksOf('wo-002')).toEqual({ sources: ['huurcommissie'], guides: [] });
+		expect(getSource(db, 'huurcommissie', 'en')?.questionCount).toBe(2);
+	});
+
+	it('re-renders a guide whose file is unchanged when the renderer now gives other HTML', () => {
+		importContent(db, bundleWith(), DAY_1);
+		expect(getGuide(db, 'knm-wonen', 'en')?.html).toBe('<p>Renting, tenant rights and the Huurcommissie.</p>\n');
+
+		renderer.upgraded = true;
+		const report = importContent(db, bundleWith(), DAY_2);
+
+		expect(report.updated).toBe(2);
+		expect(getGuide(db, 'knm-wonen', 'en')?.html).toBe(
+			'<p class="upgraded">Renting, tenant rights and the Huurcommissie.</p>\n'
+		);
+		expect(getGuide(db, 'which-integration-exams', 'nl')?.html).toContain('<p class="upgraded">Het examen');
+		expect(importContent(db, bundleWith(), DAY_3).updated).toBe(0);
+	});
+
+	it('retires a theme that left themes.yaml, hides it from hub and teacher lists, and restores it', () => {
+		importContent(db, bundleWith(), DAY_1);
+		const themes = buildContentFiles()
+			.find((f) => f.path === 'content/themes.yaml')!
+			.text.replace(/ {2}- slug: wonen\n(?: {4,}.*\n)+/, '');
+		const guide = buildContentFiles()
+			.find((f) => f.path === 'content/guides/knm-wonen.md')!
+			.text.replace('themes: [wonen]', 'themes: []');
+		const withoutWonen = {
+			'content/themes.yaml': themes,
+			'content/guides/knm-wonen.md': guide,
+			'questions/wonen.yaml': null
+		};
+
+		const removed = importContent(db, bundleWith(withoutWonen), DAY_2);
+
+		// Its questions are retired with it and still point at it, so the theme row stays.
+		expect(removed.retired).toBe(3);
+		expect(db.select().from(t.theme).where(eq(t.theme.slug, 'wonen')).get()?.retiredAt).toEqual(DAY_2);
+		expect(questionRow('wo-001')?.retiredAt).toEqual(DAY_2);
+		expect(listThemes(db, 'en').map((theme) => theme.slug)).toEqual(['instanties']);
+		expect(listBankCoverage(db, 'en').map((theme) => theme.slug)).toEqual(['instanties']);
+
+		const again = importContent(db, bundleWith(withoutWonen), DAY_3);
+		expect(again).toMatchObject({ inserted: 0, updated: 0, deleted: 0, retired: 0, restored: 0 });
+
+		const restored = importContent(db, bundleWith(), DAY_3);
+		expect(restored.restored).toBe(3);
+		expect(db.select().from(t.theme).where(eq(t.theme.slug, 'wonen')).get()?.retiredAt).toBeNull();
+		expect(listThemes(db, 'en')).toMatchObject([{ slug: 'wonen', questionCount: 2 }, { slug: 'instanties' }]);
+		expect(listBankCoverage(db, 'en')[0]?.eindtermen.map((e) => e.code)).toEqual(['3.1']);
+		expect(getGuide(db, 'knm-wonen', 'en')?.themes.map((theme) => theme.slug)).toEqual(['wonen']);
 	});
 
 	it('deletes a hub source that left the files, with its topic mentions', () => {

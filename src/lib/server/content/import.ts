@@ -1,6 +1,8 @@
 import { eq, inArray, isNull, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import { markdownToText, renderMarkdown, stableStringify } from '../../domain/content';
+import { markdownToText, renderMarkdown } from '../../domain/content';
+import { hashContent as hashWith } from '../../domain/content/hash';
+import type { Digest } from '../../domain/content/hash';
 import type { ContentBundle, Guide, Question } from '../../domain/content';
 import type { Db } from '../db';
 import * as t from '../db/schema';
@@ -11,7 +13,7 @@ export interface ImportReport {
 	inserted: number;
 	updated: number;
 	deleted: number;
-	/** questions that left the files and were retired, or came back and were restored */
+	/** questions and themes that left the files and were retired, or came back and were restored */
 	retired: number;
 	restored: number;
 	unchanged: number;
@@ -27,16 +29,19 @@ function chunks<T>(rows: T[], size: number): T[][] {
 	return result;
 }
 
-/** SHA-256 of the stable JSON of a value (node:crypto: far faster than a JS hash at start-up). */
+const nodeSha256: Digest = (text) => createHash('sha256').update(text).digest('hex');
+
+/** domain/content/hash.ts's hashContent with node:crypto's digest (the same hash, much faster). */
 function hashContent(value: unknown): string {
-	return createHash('sha256').update(stableStringify(value)).digest('hex');
+	return hashWith(value, nodeSha256);
 }
 
 /**
  * Writes a validated content bundle into the database in one transaction. Idempotent: rows are
  * upserted by id/slug and skipped when their content hash is unchanged, so a second import of the
- * same files writes nothing. Hub rows missing from the files are deleted; questions missing from the
- * files are retired (never deleted), because reviews and assignments refer to them.
+ * same files writes nothing. Hub rows missing from the files are deleted; questions and themes
+ * missing from the files are retired (never deleted), because reviews, exam answers and
+ * assignments refer to them. Each new content of a question is kept as a question_version.
  */
 export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportReport {
 	const report: ImportReport = {
@@ -51,7 +56,7 @@ export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportR
 	};
 
 	db.transaction((tx) => {
-		let hubChanged = importThemes(tx, bundle, report);
+		let hubChanged = importThemes(tx, bundle, now, report);
 		hubChanged = importSources(tx, bundle, report) || hubChanged;
 		hubChanged = importTopics(tx, bundle, report) || hubChanged;
 		hubChanged = importGuides(tx, bundle, report) || hubChanged;
@@ -103,8 +108,13 @@ function count(report: ImportReport, diff: ReturnType<typeof diffByHash>): boole
 	return diff.insert.size + diff.update.size + diff.remove.length > 0;
 }
 
-function importThemes(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
-	// Themes and eindtermen are small reference data: compare as a whole, rewrite when changed.
+/**
+ * Themes and eindtermen are small reference data: compared as a whole, rewritten when changed.
+ * A theme that left themes.yaml is always retired (`retired_at`), never deleted: its retired
+ * questions, its built-in question set and past exam answers still point at it. A theme that comes
+ * back is restored. Eindtermen are rewritten from the files, so a retired theme keeps none.
+ */
+function importThemes(tx: Tx, bundle: ContentBundle, now: Date, report: ImportReport): boolean {
 	const hash = hashContent(bundle.themes);
 	const last = tx.get<{ hash: string } | undefined>(
 		sql`SELECT value AS hash FROM content_meta WHERE key = 'themes_hash'`
@@ -114,20 +124,29 @@ function importThemes(tx: Tx, bundle: ContentBundle, report: ImportReport): bool
 		return false;
 	}
 	tx.delete(t.eindterm).run();
-	const known = new Set(tx.select({ slug: t.theme.slug }).from(t.theme).all().map((r) => r.slug));
+	const stored = new Map(
+		tx
+			.select({ slug: t.theme.slug, retiredAt: t.theme.retiredAt })
+			.from(t.theme)
+			.all()
+			.map((row) => [row.slug, row.retiredAt])
+	);
 	for (const theme of bundle.themes) {
 		const values = {
 			slug: theme.slug,
 			number: theme.number,
 			nameNl: theme.name.nl,
-			nameEn: theme.name.en
+			nameEn: theme.name.en,
+			retiredAt: null
 		};
-		if (known.has(theme.slug)) {
-			tx.update(t.theme).set(values).where(eq(t.theme.slug, theme.slug)).run();
-			report.updated += 1;
-		} else {
+		const retiredAt = stored.get(theme.slug);
+		if (retiredAt === undefined) {
 			tx.insert(t.theme).values(values).run();
 			report.inserted += 1;
+		} else {
+			tx.update(t.theme).set(values).where(eq(t.theme.slug, theme.slug)).run();
+			report.updated += 1;
+			if (retiredAt !== null) report.restored += 1;
 		}
 		let position = 0;
 		for (const eindterm of theme.eindtermen) {
@@ -154,6 +173,15 @@ function importThemes(tx: Tx, bundle: ContentBundle, report: ImportReport): bool
 					.run();
 			}
 		}
+	}
+	const incoming = new Set(bundle.themes.map((theme) => theme.slug));
+	const toRetire = [...stored].filter(([slug, retiredAt]) => !incoming.has(slug) && retiredAt === null);
+	if (toRetire.length > 0) {
+		tx.update(t.theme)
+			.set({ retiredAt: now })
+			.where(inArray(t.theme.slug, toRetire.map(([slug]) => slug)))
+			.run();
+		report.retired += toRetire.length;
 	}
 	tx.run(
 		sql`INSERT INTO content_meta (key, value) VALUES ('themes_hash', ${hash})
@@ -225,29 +253,38 @@ function importTopics(tx: Tx, bundle: ContentBundle, report: ImportReport): bool
 	return count(report, diff);
 }
 
-function guideValues(guide: Guide, hash: string) {
+/**
+ * A guide's row with its HTML rendered now. The hash covers the source and the rendered HTML, so a
+ * change of the markdown renderer (an upgrade of markdown-it, a new link rule) re-renders every
+ * guide whose output changed, not only guides whose files changed.
+ */
+function buildGuideRow(guide: Guide) {
+	const bodyHtmlEn = renderMarkdown(guide.body.en);
+	const bodyHtmlNl = guide.body.nl === null ? null : renderMarkdown(guide.body.nl);
 	return {
 		slug: guide.slug,
 		titleEn: guide.title.en,
 		titleNl: guide.title.nl,
 		summaryEn: guide.summary.en,
 		summaryNl: guide.summary.nl,
-		bodyHtmlEn: renderMarkdown(guide.body.en),
-		bodyHtmlNl: guide.body.nl === null ? null : renderMarkdown(guide.body.nl),
+		bodyHtmlEn,
+		bodyHtmlNl,
 		updatedOn: guide.updated,
 		position: guide.position,
-		contentHash: hash
+		contentHash: hashContent({ guide, html: { en: bodyHtmlEn, nl: bodyHtmlNl } })
 	};
 }
 
 function importGuides(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
 	const existing = tx.select({ key: t.guide.slug, contentHash: t.guide.contentHash }).from(t.guide).all();
-	const items = bundle.guides.map((guide) => ({ guide, key: guide.slug, hash: hashContent(guide) }));
+	const items = bundle.guides.map((guide) => {
+		const values = buildGuideRow(guide);
+		return { guide, values, key: guide.slug, hash: values.contentHash };
+	});
 	const diff = diffByHash(existing, items);
 	const changed = items.filter(({ key }) => diff.insert.has(key) || diff.update.has(key));
 	// Rows first, links second: a guide's `related` list may point at a guide inserted later.
-	for (const { guide, hash } of changed) {
-		const values = guideValues(guide, hash);
+	for (const { values } of changed) {
 		tx.insert(t.guide).values(values).onConflictDoUpdate({ target: t.guide.slug, set: values }).run();
 	}
 	for (const { guide } of changed) {
@@ -308,13 +345,20 @@ function hashQuestion(question: Question): string {
 	return hashContent(content);
 }
 
-/** Returns true when any question row changed (inserted, updated, retired or restored). */
+/**
+ * Returns true when any question row changed (inserted, updated, retired or restored).
+ *
+ * Versions: a new question is version 1; each change of its content hash (also when a retired
+ * question comes back changed) makes the next version. Every version is kept in question_version,
+ * never edited or deleted, because answers record the version they answered.
+ */
 function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: ImportReport): boolean {
 	const changesBefore = report.inserted + report.updated + report.retired + report.restored;
 	const existing = tx
 		.select({
 			id: t.question.id,
 			contentHash: t.question.contentHash,
+			version: t.question.version,
 			position: t.question.position,
 			retiredAt: t.question.retiredAt
 		})
@@ -325,6 +369,7 @@ function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: Impor
 	const sourceLinks: { questionId: string; sourceSlug: string }[] = [];
 	const guideLinks: { questionId: string; guideSlug: string }[] = [];
 	const newQuestions: (typeof t.question.$inferInsert)[] = [];
+	const versions: (typeof t.questionVersion.$inferInsert)[] = [];
 
 	for (const question of bundle.questions) {
 		incoming.add(question.id);
@@ -347,26 +392,34 @@ function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: Impor
 			position: question.position,
 			contentHash: hash
 		};
+		const restoring = row !== undefined && row.retiredAt !== null;
 		if (!row) {
-			newQuestions.push({ ...values, createdAt: now, updatedAt: now, retiredAt: null });
+			newQuestions.push({ ...values, version: 1, createdAt: now, updatedAt: now, retiredAt: null });
+			versions.push(buildVersionRow(values, 1, now));
 			report.inserted += 1;
 		} else if (row.contentHash !== hash) {
+			const version = row.version + 1;
 			tx.update(t.question)
-				.set({ ...values, updatedAt: now, retiredAt: null })
+				.set({ ...values, version, updatedAt: now, retiredAt: null })
 				.where(eq(t.question.id, question.id))
 				.run();
+			versions.push(buildVersionRow(values, version, now));
 			report.updated += 1;
-			if (row.retiredAt !== null) report.restored += 1;
+			if (restoring) report.restored += 1;
 		} else {
-			if (row.retiredAt !== null || row.position !== question.position) {
+			if (restoring || row.position !== question.position) {
 				tx.update(t.question)
 					.set({ retiredAt: null, position: question.position })
 					.where(eq(t.question.id, question.id))
 					.run();
-				if (row.retiredAt !== null) report.restored += 1;
+				if (restoring) report.restored += 1;
 			}
 			report.unchanged += 1;
-			continue;
+			// A retired question may have lost links while it was away: deleting a hub source or
+			// guide cascades to question_source / question_guide, and the validator does not stop
+			// that because the question was not in the files. So a restored question always gets its
+			// links written again; an active unchanged one keeps them.
+			if (!restoring) continue;
 		}
 		if (row) {
 			tx.delete(t.questionSource).where(eq(t.questionSource.questionId, question.id)).run();
@@ -377,6 +430,7 @@ function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: Impor
 	}
 	// One multi-row insert per table instead of one statement per row (questions before their links).
 	for (const chunk of chunks(newQuestions, 50)) tx.insert(t.question).values(chunk).run();
+	for (const chunk of chunks(versions, 50)) tx.insert(t.questionVersion).values(chunk).run();
 	for (const chunk of chunks(sourceLinks, 400)) tx.insert(t.questionSource).values(chunk).run();
 	for (const chunk of chunks(guideLinks, 400)) tx.insert(t.questionGuide).values(chunk).run();
 
@@ -396,16 +450,46 @@ function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: Impor
 	return report.inserted + report.updated + report.retired + report.restored > changesBefore;
 }
 
+/** The question_version row of a question's content as learners see it in this version. */
+function buildVersionRow(
+	values: Omit<typeof t.questionVersion.$inferInsert, 'questionId' | 'version' | 'createdAt'> & { id: string },
+	version: number,
+	now: Date
+): typeof t.questionVersion.$inferInsert {
+	return {
+		questionId: values.id,
+		version,
+		contentHash: values.contentHash,
+		questionNl: values.questionNl,
+		questionEn: values.questionEn,
+		options: values.options,
+		correctIndex: values.correctIndex,
+		explanationNl: values.explanationNl,
+		explanationEn: values.explanationEn,
+		sourceUrl: values.sourceUrl,
+		createdAt: now
+	};
+}
+
 /** The id of the built-in question set of a theme. */
 export const themeSetId = (themeSlug: string): string => `theme-${themeSlug}`;
 
 /**
  * One built-in question set per theme (owner null) holding its active questions in bank order.
- * Rewritten when questions changed; teachers' own sets are never touched here.
+ * Rewritten when questions changed; teachers' own sets are never touched here. The set of a retired
+ * theme is kept as it was, like the theme (its questions are retired with it); lists of sets should
+ * leave it out.
  */
 function syncBuiltInSets(tx: Tx, bundle: ContentBundle, now: Date, questionsChanged: boolean): void {
-	const existing = tx.select({ id: t.questionSet.id }).from(t.questionSet).where(isNull(t.questionSet.ownerId)).all();
-	if (!questionsChanged && existing.length === bundle.themes.length) return;
+	const existing = new Set(
+		tx
+			.select({ id: t.questionSet.id })
+			.from(t.questionSet)
+			.where(isNull(t.questionSet.ownerId))
+			.all()
+			.map((row) => row.id)
+	);
+	if (!questionsChanged && bundle.themes.every((theme) => existing.has(themeSetId(theme.slug)))) return;
 	for (const theme of bundle.themes) {
 		const id = themeSetId(theme.slug);
 		const values = { id, titleEn: theme.name.en, titleNl: theme.name.nl, ownerId: null, themeSlug: theme.slug, position: theme.number, createdAt: now };

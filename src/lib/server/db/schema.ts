@@ -11,7 +11,9 @@ export const theme = sqliteTable('theme', {
 	slug: text('slug').primaryKey(),
 	number: integer('number').notNull(),
 	nameNl: text('name_nl').notNull(),
-	nameEn: text('name_en').notNull()
+	nameEn: text('name_en').notNull(),
+	/** set when the theme left content/themes.yaml; kept while retired questions still point at it */
+	retiredAt: integer('retired_at', { mode: 'timestamp_ms' })
 });
 
 export const eindterm = sqliteTable(
@@ -188,6 +190,8 @@ export const question = sqliteTable(
 		image: text('image'),
 		position: integer('position').notNull(),
 		contentHash: text('content_hash').notNull(),
+		/** the current row of question_version; a new version whenever the content changes */
+		version: integer('version').notNull().default(1),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 		retiredAt: integer('retired_at', { mode: 'timestamp_ms' })
@@ -196,6 +200,30 @@ export const question = sqliteTable(
 		index('question_theme_idx').on(t.themeSlug, t.position),
 		index('question_eindterm_idx').on(t.eindterm)
 	]
+);
+
+/**
+ * Every version of a question as learners saw it. Answers record the version they answered, so a
+ * result page shows that question, those options and that right answer after the files change.
+ */
+export const questionVersion = sqliteTable(
+	'question_version',
+	{
+		questionId: text('question_id')
+			.notNull()
+			.references(() => question.id),
+		version: integer('version').notNull(),
+		contentHash: text('content_hash').notNull(),
+		questionNl: text('question_nl').notNull(),
+		questionEn: text('question_en').notNull(),
+		options: text('options', { mode: 'json' }).$type<{ nl: string; en: string }[]>().notNull(),
+		correctIndex: integer('correct_index').notNull(),
+		explanationNl: text('explanation_nl').notNull(),
+		explanationEn: text('explanation_en').notNull(),
+		sourceUrl: text('source_url').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.questionId, t.version] })]
 );
 
 export const questionSource = sqliteTable(
@@ -270,6 +298,8 @@ export const user = sqliteTable('user', {
 	/** the learner's booked exam date (YYYY-MM-DD), used by the scheduler later */
 	examDate: text('exam_date'),
 	timezone: text('timezone').notNull().default('Europe/Amsterdam'),
+	/** the local hour at which the learner's day starts (domain/learner-day.ts), as in Anki */
+	dayStartsHour: integer('day_starts_hour').notNull().default(4),
 	/** FSRS desired retention, 0.80–0.97 */
 	desiredRetention: real('desired_retention').notNull().default(0.9),
 	/** how many new questions a day at most */
@@ -345,7 +375,12 @@ export const card = sqliteTable(
 		state: integer('state').notNull(),
 		lastReview: integer('last_review', { mode: 'timestamp_ms' })
 	},
-	(t) => [primaryKey({ columns: [t.userId, t.questionId] }), index('card_user_due_idx').on(t.userId, t.due)]
+	(t) => [
+		primaryKey({ columns: [t.userId, t.questionId] }),
+		index('card_user_due_idx').on(t.userId, t.due),
+		// the queue asks for the first due card of a kind: learning steps (1, 3) or review (2)
+		index('card_user_state_due_idx').on(t.userId, t.state, t.due)
+	]
 );
 
 /** Append-only: one row per graded answer, never updated. */
@@ -367,13 +402,17 @@ export const reviewLog = sqliteTable(
 		shownOrder: text('shown_order', { mode: 'json' }).$type<number[]>().notNull(),
 		correct: integer('correct', { mode: 'boolean' }).notNull(),
 		guessed: integer('guessed', { mode: 'boolean' }).notNull(),
-		responseMs: integer('response_ms').notNull(),
+		/** from showing the question to the answer, capped at 60 s; null where it cannot be known */
+		responseMs: integer('response_ms'),
+		/** the question_version answered */
+		questionVersion: integer('question_version').notNull().default(1),
 		rating: integer('rating').notNull(),
 		stateBefore: integer('state_before').notNull(),
 		stabilityBefore: real('stability_before'),
 		difficultyBefore: real('difficulty_before'),
+		/** learner days since the card's previous review, as the scheduler used them */
 		elapsedDays: integer('elapsed_days').notNull(),
-		/** FSRS retrievability just before the answer; null for a first answer */
+		/** FSRS retrievability the scheduler used for this answer; null for a first answer */
 		predictedRecall: real('predicted_recall'),
 		stateAfter: integer('state_after').notNull(),
 		stabilityAfter: real('stability_after').notNull(),
@@ -397,29 +436,13 @@ export const schedulerParams = sqliteTable('scheduler_params', {
 });
 
 /**
- * One showing of a question: the one-time token (stored as its hash), the shuffled option order
- * and the scope it was drawn from. Answering marks it used, so a replayed submit records nothing.
+ * Server-side secrets, made once per database on first use (lib/server/secret.ts): the key that
+ * signs practice tokens and derives option orders, so a page never carries the right answer.
  */
-export const showing = sqliteTable(
-	'showing',
-	{
-		id: text('id').primaryKey(),
-		userId: text('user_id')
-			.notNull()
-			.references(() => user.id, { onDelete: 'cascade' }),
-		questionId: text('question_id')
-			.notNull()
-			.references(() => question.id),
-		scope: text('scope').notNull(),
-		/** why it was chosen: due card, new question, or a mistake to redo */
-		kind: text('kind', { enum: ['due', 'new', 'mistake'] }).notNull(),
-		order: text('option_order', { mode: 'json' }).$type<number[]>().notNull(),
-		issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
-		usedAt: integer('used_at', { mode: 'timestamp_ms' })
-	},
-	// used_at in the index: finding the open showing skips straight past the answered ones.
-	(t) => [index('showing_open_idx').on(t.userId, t.scope, t.usedAt, t.issuedAt)]
-);
+export const serverSecret = sqliteTable('server_secret', {
+	name: text('name').primaryKey(),
+	value: text('value').notNull()
+});
 
 export type CardRow = typeof card.$inferSelect;
 export type ReviewLogRow = typeof reviewLog.$inferSelect;
@@ -463,7 +486,12 @@ export const examAnswer = sqliteTable(
 		/** the chosen option as a file-order index; null while unanswered */
 		chosen: integer('chosen'),
 		flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
-		answeredAt: integer('answered_at', { mode: 'timestamp_ms' })
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+		/** graded when saved, against question_version: scores never change after the fact */
+		correct: integer('correct', { mode: 'boolean' }),
+		questionVersion: integer('question_version'),
+		/** from showing the question to choosing, capped at 60 s; null where it cannot be known */
+		responseMs: integer('response_ms')
 	},
 	(t) => [primaryKey({ columns: [t.attemptId, t.position] })]
 );

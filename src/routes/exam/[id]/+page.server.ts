@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { attemptPhase } from '$lib/domain/exam/scoring';
 import { formFields } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
@@ -13,12 +14,12 @@ const positionParam = z.coerce.number().int().min(1).max(200);
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const { user } = requireUser();
 	const db = getDb();
-	const attempt = loadAttempt(db, user, params.id, locals.now);
+	const attempt = loadAttempt(db, user, params.id);
 	if (!attempt) error(404, m.exam_problem_not_found());
-	if (attempt.closedAt !== null) redirect(303, `/exam/${attempt.id}/results`);
+	if (attemptPhase(attempt, locals.now) !== 'running') redirect(303, `/exam/${attempt.id}/results`);
 	const parsed = positionParam.safeParse(url.searchParams.get('q') ?? '1');
 	if (!parsed.success) error(404, m.exam_problem_not_found());
-	const view = examQuestion(db, attempt, parsed.data - 1, locals.now, currentLocale());
+	const view = examQuestion(db, user, attempt, parsed.data - 1, locals.now, currentLocale());
 	if (!view) error(404, m.exam_problem_not_found());
 	return { attemptId: attempt.id, view, showDivider: view.startsBlock && url.searchParams.get('intro') === '1' };
 };
@@ -32,10 +33,11 @@ export const actions: Actions = {
 		const result = saveExamAnswer(getDb(), user, params.id, fields, locals.now);
 		if (!result.ok) {
 			if (result.problem === 'not_found') error(404, m.exam_problem_not_found());
-			// A closed attempt has no question page to show the message on: answer with an error page.
-			if (result.problem === 'closed') error(409, m.exam_problem_closed());
+			// The time is up (or the exam was handed in): the results are what is left to see.
+			if (result.problem === 'closed') redirect(303, `/exam/${params.id}/results`);
 			return fail(400, { problem: m.exam_problem_input_invalid() });
 		}
+		if (result.closed) redirect(303, `/exam/${params.id}/results`);
 		const go = goSchema.parse(fields.go);
 		const total = Number(fields.total) || 40;
 		if (go === 'overview') redirect(303, `/exam/${params.id}/overview`);

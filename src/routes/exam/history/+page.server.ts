@@ -4,7 +4,7 @@ import { listHistory } from '$lib/server/exam';
 import { currentLocale } from '$lib/server/locale';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
+export const load: PageServerLoad = ({ locals }) => {
 	const { user } = requireUser();
-	return { history: listHistory(getDb(), user, currentLocale()) };
+	return { history: listHistory(getDb(), user, locals.now, currentLocale()) };
 };

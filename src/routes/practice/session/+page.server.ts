@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { formFields } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { closeExpiredAttempts } from '$lib/server/exam';
 import { currentLocale } from '$lib/server/locale';
 import { nextQuestion, parseScope, scopeExists, scopeKey, submitAnswer } from '$lib/server/practice';
 import { m } from '$lib/paraglide/messages';
@@ -15,13 +16,12 @@ function readScope(url: URL) {
 	return { user, scope };
 }
 
+/** Reads only: the next question comes as a signed showing, so a preload or reload writes nothing. */
 export const load: PageServerLoad = ({ url, locals }) => {
 	const { user, scope } = readScope(url);
-	const db = getDb();
-	const next = nextQuestion(db, user, scope, locals.now);
 	return {
 		scope: scopeKey(scope),
-		next,
+		next: nextQuestion(getDb(), user, scope, locals.now),
 		translation: user.translationLocale
 	};
 };
@@ -41,12 +41,16 @@ const problemStatus: Record<AnswerProblem, 400 | 404 | 409> = {
 };
 
 export const actions: Actions = {
+	/** Grades the answer; returns the feedback and the question that comes next. */
 	answer: async ({ request, url, locals }) => {
-		const { user } = readScope(url);
-		const result = submitAnswer(getDb(), user, formFields(await request.formData()), locals.now, currentLocale());
+		const { user, scope } = readScope(url);
+		const db = getDb();
+		const result = submitAnswer(db, user, formFields(await request.formData()), locals.now, currentLocale());
 		if (!result.ok) {
 			return fail(problemStatus[result.problem], { problem: problemMessage[result.problem]() });
 		}
-		return { feedback: result.feedback };
+		// A mock exam left to run out is closed here too, so its answers reach the scheduler.
+		closeExpiredAttempts(db, user, locals.now);
+		return { feedback: result.feedback, next: nextQuestion(db, user, scope, locals.now) };
 	}
 };

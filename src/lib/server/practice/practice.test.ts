@@ -1,17 +1,18 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { validateContent } from '../domain/content';
-import { buildContentFiles } from '../domain/content/test-fixtures';
-import { createScheduler } from '../domain/srs/scheduler';
-import type { CardState } from '../domain/srs/scheduler';
-import { toSessionUser } from './auth/session';
-import type { SessionUser } from './auth/session';
-import { importContent } from './content/import';
-import { openDatabase } from './db';
-import type { Db } from './db';
-import * as t from './db/schema';
-import { listMistakes, loadCard, nextQuestion, parseScope, saveCard, submitAnswer, themeProgress } from './practice';
-import type { ShownQuestion } from './practice';
+import { validateContent } from '../../domain/content';
+import { buildContentFiles } from '../../domain/content/test-fixtures';
+import { createScheduler } from '../../domain/srs/scheduler';
+import type { CardState } from '../../domain/srs/scheduler';
+import { toSessionUser } from '../auth/session';
+import type { SessionUser } from '../auth/session';
+import { importContent } from '../content/import';
+import { openDatabase } from '../db';
+import type { Db } from '../db';
+import * as t from '../db/schema';
+import type { ShownQuestion } from '../../types/practice';
+import { countNewToday, dayModelOf, listMistakes, loadCard, nextQuestion, parseScope, progressOverview, saveCard, submitAnswer, themeProgress } from '.';
+import { decodeShowing, optionOrder } from './showings';
 
 const NOW = new Date('2026-11-10T09:00:00Z');
 const DAY = 86_400_000;
@@ -34,10 +35,10 @@ function show(db: Db, user: SessionUser, now = NOW, scope = parseScope('due')!):
 }
 
 /** The shown position of the right option, found the way the server does (test only). */
-function correctPosition(db: Db, shown: ShownQuestion): number {
-	const showing = db.select().from(t.showing).where(eq(t.showing.id, shown.token)).get()!;
+function correctPosition(db: Db, shown: ShownQuestion, userId = 'u1'): number {
+	const showing = decodeShowing(db, userId, shown.token)!;
 	const question = db.select().from(t.question).where(eq(t.question.id, shown.questionId)).get()!;
-	return showing.order.indexOf(question.correctIndex);
+	return optionOrder(db, userId, shown.questionId, showing.version).indexOf(question.correctIndex);
 }
 
 const answer = (shown: ShownQuestion, choice: number | string, extra: Record<string, unknown> = {}) => ({
@@ -45,6 +46,11 @@ const answer = (shown: ShownQuestion, choice: number | string, extra: Record<str
 	questionId: shown.questionId,
 	choice: String(choice),
 	...extra
+});
+
+const rowCounts = (db: Db) => ({
+	reviews: db.select({ n: count() }).from(t.reviewLog).get()?.n,
+	cards: db.select({ n: count() }).from(t.card).get()?.n
 });
 
 describe('the practice loop', () => {
@@ -67,7 +73,9 @@ describe('the practice loop', () => {
 	it('shows the same question and order again until it is answered', () => {
 		const first = show(db, user);
 		const again = show(db, user, new Date(NOW.getTime() + 60_000));
-		expect(again).toEqual(first);
+		// Only the time shown in the token differs.
+		expect({ ...again, token: '' }).toEqual({ ...first, token: '' });
+		expect(again.token).not.toBe(first.token);
 	});
 
 	it('grades on the server, creates the card and logs the review in one go', () => {
@@ -127,8 +135,11 @@ describe('the practice loop', () => {
 			[answer(shown, -1), 'answer_invalid'],
 			[answer(shown, 'één'), 'answer_invalid'],
 			[answer(shown, '1.5'), 'answer_invalid'],
-			[{ ...answer(shown, 0), token: 'nonsense' }, 'answer_invalid'],
+			[{ ...answer(shown, 0), token: 'nonsense' }, 'token_unknown'],
 			[{ ...answer(shown, 0), token: 'a'.repeat(32) }, 'token_unknown'],
+			[{ ...answer(shown, 0), token: 'x'.repeat(201) }, 'answer_invalid'],
+			// a forged token: another version of the card, with the signature of the real one
+			[{ ...answer(shown, 0), token: shown.token.replace('.0.', '.5.') }, 'token_unknown'],
 			[{ ...answer(shown, 0), questionId: 'wo-002' }, 'question_mismatch'],
 			[{ ...answer(shown, 0), questionId: 'xx-999' }, 'question_mismatch']
 		];
@@ -153,7 +164,7 @@ describe('the practice loop', () => {
 		expect(nextQuestion(db, user, parseScope('due')!, new Date(NOW.getTime() + 60_000))).toMatchObject({ done: true });
 		// Tomorrow the first card is due and comes before the next new one.
 		const tomorrow = new Date(NOW.getTime() + 2 * DAY);
-		expect(show(db, user, tomorrow)).toMatchObject({ questionId: 'wo-001', kind: 'due' });
+		expect(show(db, user, tomorrow)).toMatchObject({ questionId: 'wo-001', kind: 'learning' });
 	});
 
 	it('keeps to the chosen theme or set', () => {
@@ -184,15 +195,99 @@ describe('the practice loop', () => {
 	});
 });
 
+describe('page views and answers', () => {
+	let db: Db;
+	let user: SessionUser;
+
+	beforeEach(() => {
+		({ db, user } = setUp());
+		nextQuestion(db, user, parseScope('due')!, NOW); // makes the signing key once
+	});
+
+	const totalChanges = () => (db.$client.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
+	it('writes nothing when a question is shown, however often (link preloading runs the load)', () => {
+		const before = totalChanges();
+		for (const scope of ['due', 'theme:wonen', 'set:theme-wonen', 'mistakes']) {
+			for (let i = 0; i < 3; i++) nextQuestion(db, user, parseScope(scope)!, new Date(NOW.getTime() + i * 1000));
+		}
+		expect(totalChanges()).toBe(before);
+	});
+
+	it('does not offer a question again when it was shown in one scope and answered in another', () => {
+		const inTheme = show(db, user, NOW, parseScope('theme:wonen')!);
+		const inDue = show(db, user, NOW, parseScope('due')!);
+		expect(inTheme.questionId).toBe(inDue.questionId);
+		expect(submitAnswer(db, user, answer(inDue, correctPosition(db, inDue)), new Date(NOW.getTime() + 5000), 'en').ok).toBe(true);
+		// The theme page still holds the old showing: answering it records nothing more.
+		expect(submitAnswer(db, user, answer(inTheme, 0), new Date(NOW.getTime() + 6000), 'en')).toEqual({ ok: false, problem: 'token_used' });
+		expect(rowCounts(db)).toEqual({ reviews: 1, cards: 1 });
+		// The theme scope now moves on to the next question.
+		expect(show(db, user, new Date(NOW.getTime() + 7000), parseScope('theme:wonen')!).questionId).toBe('wo-002');
+	});
+
+	it('measures the response time from showing to answer, capped at 60 seconds', () => {
+		const responseOf = () => db.select({ ms: t.reviewLog.responseMs }).from(t.reviewLog).orderBy(t.reviewLog.id).all().at(-1)?.ms;
+		// Without JavaScript: from the moment the page was made.
+		const first = show(db, user, NOW);
+		submitAnswer(db, user, answer(first, 0), new Date(NOW.getTime() + 7_300), 'en');
+		expect(responseOf()).toBe(7_300);
+		// With JavaScript: the browser's measurement (it leaves out the time before the page showed).
+		const second = show(db, user, new Date(NOW.getTime() + 20_000));
+		submitAnswer(db, user, answer(second, 0, { responseMs: '4200' }), new Date(NOW.getTime() + 30_000), 'en');
+		expect(responseOf()).toBe(4_200);
+		// A learner who walked away: capped.
+		const later = NOW.getTime() + 11 * 60_000; // the first question is back by then
+		const third = show(db, user, new Date(later));
+		submitAnswer(db, user, answer(third, 0), new Date(later + 10 * 60_000), 'en');
+		expect(responseOf()).toBe(60_000);
+	});
+
+	it('records the version of the question that was answered', () => {
+		const shown = show(db, user);
+		submitAnswer(db, user, answer(shown, 0), NOW, 'en');
+		expect(db.select({ v: t.reviewLog.questionVersion }).from(t.reviewLog).get()?.v).toBe(1);
+	});
+
+	it('counts today, the new-question budget, the forecast and the streak in learner days', () => {
+		const amsterdam = { ...user, timezone: 'Europe/Amsterdam', dayStartsHour: 4 };
+		// 01:30 local on 11 November is still learner day 10 November.
+		const lateNight = new Date('2026-11-11T00:30:00Z');
+		const shown = show(db, amsterdam, lateNight);
+		submitAnswer(db, amsterdam, answer(shown, correctPosition(db, shown)), lateNight, 'en');
+		// At 03:59 the same learner day: one new question used; at 04:00 a new day with a full budget.
+		expect(countNewToday(db, amsterdam, new Date('2026-11-11T02:59:00Z'))).toBe(1);
+		expect(countNewToday(db, amsterdam, new Date('2026-11-11T03:00:00Z'))).toBe(0);
+		// Practice again at 20:00 on 11 November: two learner days in a row.
+		const evening = new Date('2026-11-11T19:00:00Z');
+		const next = show(db, amsterdam, evening);
+		submitAnswer(db, amsterdam, answer(next, correctPosition(db, next)), evening, 'en');
+		const overview = progressOverview(db, amsterdam, evening, 'en');
+		expect(overview.streak).toBe(2);
+		expect(overview.reviewsToday).toBe(1);
+		expect(overview.forecast[0]?.day).toBe('2026-11-11');
+		// Each card in review comes due at 04:00 local of its learner day, and is counted on that day.
+		const dues = db.select().from(t.card).all().filter((card) => card.state === 2);
+		for (const card of dues) {
+			expect(card.due.getUTCHours()).toBe(3);
+			const offset = Math.round((card.due.getTime() - new Date('2026-11-11T03:00:00Z').getTime()) / DAY);
+			if (offset < 7) expect(overview.forecast[offset]!.count).toBeGreaterThan(0);
+		}
+		expect(dayModelOf(amsterdam)).toEqual({ timeZone: 'Europe/Amsterdam', dayStartsHour: 4 });
+	});
+});
+
 describe('golden vectors through the wrapper and a SQLite round trip', () => {
+	const UTC = { timeZone: 'UTC', dayStartsHour: 0 };
+
 	it('gives the reference intervals when every card is stored and read back', () => {
 		const { db } = setUp();
 		const scheduler = createScheduler({ enableFuzz: false });
-		let now = new Date(2022, 11, 29, 12, 30, 0, 0);
+		let now = new Date('2022-12-29T12:30:00Z');
 		const intervals: number[] = [];
 		for (const rating of [3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 3] as const) {
 			const stored = loadCard(db, 'u1', 'wo-001');
-			const next: CardState = scheduler.applyRating(stored, now, rating);
+			const next: CardState = scheduler.rate(stored, now, UTC, rating).card;
 			saveCard(db, 'u1', 'wo-001', next);
 			intervals.push(next.scheduledDays);
 			now = next.due;
@@ -203,11 +298,11 @@ describe('golden vectors through the wrapper and a SQLite round trip', () => {
 	it('gives the reference memory state after a SQLite round trip', () => {
 		const { db } = setUp();
 		const scheduler = createScheduler({ enableFuzz: false });
-		let now = new Date(2022, 11, 29, 12, 30, 0, 0);
+		let now = new Date('2022-12-29T12:30:00Z');
 		const gaps = [0, 0, 1, 3, 8, 21];
 		([1, 3, 3, 3, 3, 3] as const).forEach((rating, index) => {
 			now = new Date(now.getTime() + (gaps[index] ?? 0) * DAY);
-			saveCard(db, 'u1', 'wo-001', scheduler.applyRating(loadCard(db, 'u1', 'wo-001'), now, rating));
+			saveCard(db, 'u1', 'wo-001', scheduler.rate(loadCard(db, 'u1', 'wo-001'), now, UTC, rating).card);
 		});
 		const card = loadCard(db, 'u1', 'wo-001')!;
 		expect(card.stability).toBeCloseTo(53.62691, 4);

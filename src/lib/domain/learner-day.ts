@@ -1,0 +1,126 @@
+/**
+ * The learner day: the one notion of "day" in KNM Hub. A learner day starts at a rollover hour
+ * (04:00 by default, as in Anki) on the learner's local wall clock in their IANA time zone, so a
+ * night owl practising at 01:00 is still on "yesterday". Everything that says today, due, elapsed
+ * days, new today, the streak and the forecast counts learner days through this module.
+ *
+ * Days are numbered: day n is the local calendar date 1970-01-01 + n days. Pure: instants, zones
+ * and hours are arguments; nothing reads a clock.
+ */
+
+export const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+export const DEFAULT_DAY_STARTS_HOUR = 4;
+
+export interface DayModel {
+	timeZone: string;
+	/** local hour (0–23) at which a learner day starts */
+	dayStartsHour: number;
+}
+
+// Creating an Intl.DateTimeFormat costs far more than using one: keep one per zone.
+const wallFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallFormat(timeZone: string): Intl.DateTimeFormat {
+	let format = wallFormats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric'
+		});
+		wallFormats.set(timeZone, format);
+	}
+	return format;
+}
+
+/** Whether `timeZone` is an IANA zone this runtime knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+	try {
+		wallFormat(timeZone);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * The local wall-clock reading of an instant, written as if it were UTC: 2026-03-29 02:30 in
+ * Amsterdam becomes Date.UTC(2026, 2, 29, 2, 30). Milliseconds are kept.
+ */
+export function wallClockMs(instant: Date, timeZone: string): number {
+	const fields = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
+	for (const part of wallFormat(timeZone).formatToParts(instant)) {
+		if (part.type in fields) fields[part.type as keyof typeof fields] = Number(part.value);
+	}
+	const ms = ((instant.getTime() % 1000) + 1000) % 1000;
+	return Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second, ms);
+}
+
+/** The learner day that holds `instant`. */
+export function learnerDay(instant: Date, model: DayModel): number {
+	return Math.floor((wallClockMs(instant, model.timeZone) - model.dayStartsHour * HOUR_MS) / DAY_MS);
+}
+
+/**
+ * The first instant of learner day `day`: when the local clock first reads the rollover hour on
+ * that date. When that reading does not exist (a DST jump over it, as at midnight in
+ * America/Santiago or America/Havana with rollover 0), the day starts at the jump.
+ */
+export function startOfLearnerDay(day: number, model: DayModel): Date {
+	const wall = day * DAY_MS + model.dayStartsHour * HOUR_MS;
+	// Two passes settle the zone offset on the day it changes.
+	let guess = wall - (wallClockMs(new Date(wall), model.timeZone) - wall);
+	guess = wall - (wallClockMs(new Date(guess), model.timeZone) - guess);
+	if (learnerDay(new Date(guess), model) === day && learnerDay(new Date(guess - 1), model) === day - 1) {
+		return new Date(guess);
+	}
+	// A gap or an odd transition: search for the first instant of the day (offsets span < 27 h).
+	let low = wall - 15 * HOUR_MS; // before the day starts in every zone
+	let high = wall + 15 * HOUR_MS; // after it starts in every zone
+	while (high - low > 1) {
+		const middle = Math.floor((low + high) / 2);
+		if (learnerDay(new Date(middle), model) >= day) high = middle;
+		else low = middle;
+	}
+	return new Date(high);
+}
+
+/** The learner day as a calendar date `YYYY-MM-DD` (its local date, rollover aside). */
+export function learnerDayKey(day: number): string {
+	return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The learner day of a calendar date `YYYY-MM-DD`. */
+export function learnerDayOfKey(key: string): number {
+	return Math.floor(Date.parse(`${key}T00:00:00Z`) / DAY_MS);
+}
+
+/**
+ * The instant to hand ts-fsrs for a review at `instant`. ts-fsrs 5.4.2 counts elapsed days as the
+ * difference of UTC calendar dates; this instant's UTC date is the learner day, so its day
+ * arithmetic equals learner days. Its time of day is the learner's time since the rollover hour,
+ * so minute-based learning steps between two such instants keep their wall-clock size.
+ */
+export function schedulerInstant(instant: Date, model: DayModel): Date {
+	return new Date(wallClockMs(instant, model.timeZone) - model.dayStartsHour * HOUR_MS);
+}
+
+/**
+ * Consecutive learner days with practice, ending today (or yesterday, so the streak does not break
+ * before today's practice).
+ */
+export function countStreak(practisedDays: ReadonlySet<number>, today: number): number {
+	let day = practisedDays.has(today) ? today : today - 1;
+	let streak = 0;
+	while (practisedDays.has(day)) {
+		streak += 1;
+		day -= 1;
+	}
+	return streak;
+}

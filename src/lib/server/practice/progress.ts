@@ -1,0 +1,147 @@
+import { and, count, eq, gte, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { countStreak, DAY_MS, learnerDay, learnerDayKey, startOfLearnerDay } from '../../domain/learner-day';
+import { pickLocale } from '../../domain/locale';
+import type { Locale } from '../../domain/locale';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db';
+import * as t from '../db/schema';
+import { dayModelOf } from './reviews';
+
+/* Progress: counts per theme and per learner day. Reads only. */
+
+type Learner = Pick<SessionUser, 'id' | 'timezone' | 'dayStartsHour'>;
+
+/**
+ * New questions answered for the first time today (learner day), for the daily limit. Mock-exam
+ * answers do not count: an exam must not use up the day's new questions.
+ */
+export function countNewToday(db: Db, user: Learner, now: Date): number {
+	const day = dayModelOf(user);
+	const since = startOfLearnerDay(learnerDay(now, day), day);
+	return (
+		db
+			.select({ n: count() })
+			.from(t.reviewLog)
+			.where(
+				and(
+					eq(t.reviewLog.userId, user.id),
+					gte(t.reviewLog.reviewedAt, since),
+					eq(t.reviewLog.stateBefore, 0),
+					ne(t.reviewLog.mode, 'exam')
+				)
+			)
+			.get()?.n ?? 0
+	);
+}
+
+export interface ThemeProgress {
+	slug: string;
+	number: number;
+	name: string;
+	total: number;
+	newCount: number;
+	learning: number;
+	learnt: number;
+	due: number;
+}
+
+/** Per theme: questions not seen yet, in learning, learnt (review state), and due now. */
+export function themeProgress(db: Db, userId: string, now: Date, locale: Locale): ThemeProgress[] {
+	const rows = db.all<{
+		slug: string;
+		number: number;
+		nameEn: string;
+		nameNl: string;
+		total: number;
+		learning: number;
+		learnt: number;
+		due: number;
+	}>(sql`
+		SELECT th.slug, th.number, th.name_en AS nameEn, th.name_nl AS nameNl,
+			COUNT(q.id) AS total,
+			COUNT(CASE WHEN c.state IN (1, 3) THEN 1 END) AS learning,
+			COUNT(CASE WHEN c.state = 2 THEN 1 END) AS learnt,
+			COUNT(CASE WHEN c.due <= ${now.getTime()} THEN 1 END) AS due
+		FROM theme th
+		JOIN question q ON q.theme_slug = th.slug AND q.retired_at IS NULL
+		LEFT JOIN card c ON c.question_id = q.id AND c.user_id = ${userId}
+		WHERE th.retired_at IS NULL
+		GROUP BY th.slug
+		ORDER BY th.number`);
+	return rows.map((row) => ({
+		slug: row.slug,
+		number: row.number,
+		name: pickLocale(locale, row.nameEn, row.nameNl),
+		total: row.total,
+		newCount: row.total - row.learning - row.learnt,
+		learning: row.learning,
+		learnt: row.learnt,
+		due: row.due
+	}));
+}
+
+export interface ProgressOverview {
+	themes: ThemeProgress[];
+	reviewsToday: number;
+	newToday: number;
+	newPerDay: number;
+	dueNow: number;
+	/** due cards per learner day (YYYY-MM-DD), today first (today includes everything overdue) */
+	forecast: { day: string; count: number }[];
+	streak: number;
+}
+
+const FORECAST_DAYS = 7;
+const STREAK_HORIZON_DAYS = 400;
+
+export function progressOverview(db: Db, user: SessionUser, now: Date, locale: Locale): ProgressOverview {
+	const model = dayModelOf(user);
+	const themes = themeProgress(db, user.id, now, locale);
+	const today = learnerDay(now, model);
+	const todayStart = startOfLearnerDay(today, model);
+	const reviewsToday =
+		db
+			.select({ n: count() })
+			.from(t.reviewLog)
+			.where(and(eq(t.reviewLog.userId, user.id), gte(t.reviewLog.reviewedAt, todayStart)))
+			.get()?.n ?? 0;
+
+	const perDay = new Array<number>(FORECAST_DAYS).fill(0);
+	const dueRows = db
+		.select({ due: t.card.due })
+		.from(t.card)
+		.innerJoin(t.question, eq(t.question.id, t.card.questionId))
+		.where(
+			and(eq(t.card.userId, user.id), lt(t.card.due, startOfLearnerDay(today + FORECAST_DAYS, model)), isNull(t.question.retiredAt))
+		)
+		.all();
+	for (const row of dueRows) {
+		const offset = row.due.getTime() <= now.getTime() ? 0 : learnerDay(row.due, model) - today;
+		if (offset >= 0 && offset < FORECAST_DAYS) perDay[offset]! += 1;
+	}
+
+	const practised = new Set(
+		db
+			.select({ at: t.reviewLog.reviewedAt })
+			.from(t.reviewLog)
+			.where(
+				and(
+					eq(t.reviewLog.userId, user.id),
+					gte(t.reviewLog.reviewedAt, new Date(todayStart.getTime() - STREAK_HORIZON_DAYS * DAY_MS)),
+					lte(t.reviewLog.reviewedAt, now)
+				)
+			)
+			.all()
+			.map((row) => learnerDay(row.at, model))
+	);
+
+	return {
+		themes,
+		reviewsToday,
+		newToday: countNewToday(db, user, now),
+		newPerDay: user.newPerDay,
+		dueNow: themes.reduce((n, theme) => n + theme.due, 0),
+		forecast: perDay.map((n, offset) => ({ day: learnerDayKey(today + offset), count: n })),
+		streak: countStreak(practised, today)
+	};
+}

@@ -1,0 +1,141 @@
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { DAY_MS } from '../../domain/learner-day';
+import { pickNext } from '../../domain/srs/queue';
+import type { DueCandidate } from '../../domain/srs/queue';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db';
+import * as t from '../db/schema';
+import type { NextResult, ShownQuestion } from '../../types/practice';
+import { countNewToday } from './progress';
+import { scopeCondition } from './scopes';
+import type { Scope } from './scopes';
+import { encodeShowing, optionOrder } from './showings';
+import type { ShowingKind } from './showings';
+
+/*
+ * The queue: which question to show next. Reads only: the candidates come from the database, the
+ * policy from domain/srs/queue.ts (pickNext), and the showing is a signed token (showings.ts).
+ */
+
+const MISTAKE_WINDOW_MS = 30 * DAY_MS;
+
+/**
+ * The due-queue queries: the earliest due learning-step card and the most overdue review card of
+ * the learner in the scope (index card_user_state_due_idx). Exported for the benchmark.
+ */
+export function findDueCandidates(db: Db, userId: string, now: Date, scope: Scope): (DueCandidate & { reps: number })[] {
+	const condition = scopeCondition(scope);
+	const first = (states: number[]) =>
+		db
+			.select({ questionId: t.card.questionId, due: t.card.due, state: t.card.state, reps: t.card.reps })
+			.from(t.card)
+			.innerJoin(t.question, eq(t.question.id, t.card.questionId))
+			.where(and(eq(t.card.userId, userId), inArray(t.card.state, states), lte(t.card.due, now), isNull(t.question.retiredAt), condition))
+			.orderBy(asc(t.card.due))
+			.limit(1)
+			.get();
+	return [first([1, 3]), first([2])]
+		.filter((row) => row !== undefined)
+		.map((row) => ({ questionId: row.questionId, due: row.due, state: row.state as 1 | 2 | 3, reps: row.reps }));
+}
+
+function findFirstNew(db: Db, userId: string, scope: Scope): string | undefined {
+	return db
+		.select({ id: t.question.id })
+		.from(t.question)
+		.innerJoin(t.theme, eq(t.theme.slug, t.question.themeSlug))
+		.leftJoin(t.card, and(eq(t.card.userId, userId), eq(t.card.questionId, t.question.id)))
+		.where(and(isNull(t.card.questionId), isNull(t.question.retiredAt), scopeCondition(scope)))
+		.orderBy(asc(t.theme.number), asc(t.question.position))
+		.limit(1)
+		.get()?.id;
+}
+
+export interface Mistake {
+	questionId: string;
+	lastWrongAt: Date;
+	questionNl: string;
+	questionEn: string;
+	themeSlug: string;
+}
+
+/**
+ * Questions answered wrong in the last 30 days whose latest answer is still wrong, oldest mistake
+ * first (so a question missed again moves to the back).
+ */
+export function listMistakes(db: Db, userId: string, now: Date): Mistake[] {
+	const since = now.getTime() - MISTAKE_WINDOW_MS;
+	return db
+		.all<{ questionId: string; lastWrong: number; questionNl: string; questionEn: string; themeSlug: string }>(sql`
+			SELECT r.question_id AS questionId, MAX(CASE WHEN r.correct = 0 THEN r.reviewed_at END) AS lastWrong,
+				q.question_nl AS questionNl, q.question_en AS questionEn, q.theme_slug AS themeSlug
+			FROM review_log r JOIN question q ON q.id = r.question_id
+			WHERE r.user_id = ${userId} AND r.reviewed_at >= ${since} AND q.retired_at IS NULL
+			GROUP BY r.question_id
+			HAVING lastWrong IS NOT NULL AND lastWrong = MAX(r.reviewed_at)
+			ORDER BY lastWrong ASC`)
+		.map((row) => ({ ...row, lastWrongAt: new Date(row.lastWrong) }));
+}
+
+/**
+ * The question to show now for this scope, as a signed showing. Pure read: the same state and
+ * time give the same question in the same option order, so a reload (or a preload) changes nothing.
+ */
+export function nextQuestion(db: Db, user: SessionUser, scope: Scope, now: Date): NextResult {
+	let next: { questionId: string; kind: ShowingKind; reps: number } | null = null;
+	if (scope.kind === 'mistakes') {
+		const first = listMistakes(db, user.id, now)[0];
+		if (first) next = { questionId: first.questionId, kind: 'mistake', reps: cardReps(db, user.id, first.questionId) };
+	} else {
+		const due = findDueCandidates(db, user.id, now, scope);
+		const fresh = findFirstNew(db, user.id, scope);
+		const picked = pickNext({
+			cards: due,
+			fresh: fresh ? [fresh] : [],
+			newToday: countNewToday(db, user, now),
+			newPerDay: user.newPerDay,
+			now
+		});
+		if (picked) next = { ...picked, reps: due.find((card) => card.questionId === picked.questionId)?.reps ?? 0 };
+	}
+	const shown = next && showQuestion(db, user.id, next.questionId, next.reps, next.kind, now);
+	if (!shown) return { done: true, nextDueAt: nextDueAt(db, user.id, scope)?.toISOString() ?? null };
+	return { done: false, shown };
+}
+
+function cardReps(db: Db, userId: string, questionId: string): number {
+	return (
+		db
+			.select({ reps: t.card.reps })
+			.from(t.card)
+			.where(and(eq(t.card.userId, userId), eq(t.card.questionId, questionId)))
+			.get()?.reps ?? 0
+	);
+}
+
+function showQuestion(db: Db, userId: string, questionId: string, version: number, kind: ShowingKind, now: Date): ShownQuestion | null {
+	const question = db.select().from(t.question).where(eq(t.question.id, questionId)).get();
+	if (!question || question.retiredAt !== null) return null;
+	const order = optionOrder(db, userId, questionId, version, question.options.length);
+	return {
+		token: encodeShowing(db, userId, { questionId, version, shownAt: now, kind }),
+		questionId,
+		themeSlug: question.themeSlug,
+		question: { nl: question.questionNl, en: question.questionEn },
+		options: order.map((index) => question.options[index] ?? { nl: '', en: '' }),
+		kind
+	};
+}
+
+function nextDueAt(db: Db, userId: string, scope: Scope): Date | null {
+	if (scope.kind === 'mistakes') return null;
+	const row = db
+		.select({ due: t.card.due })
+		.from(t.card)
+		.innerJoin(t.question, eq(t.question.id, t.card.questionId))
+		.where(and(eq(t.card.userId, userId), isNull(t.question.retiredAt), scopeCondition(scope)))
+		.orderBy(asc(t.card.due))
+		.limit(1)
+		.get();
+	return row?.due ?? null;
+}
