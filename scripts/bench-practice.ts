@@ -91,9 +91,12 @@ for (let start = 0; start < LEARNERS; start += BATCH) {
 		}
 	})();
 }
-// Sessions for the simulated learners; the token is known, only its hash is stored.
+// Sessions for the simulated learners; the token is known, only its hash is stored. Each of the
+// CONCURRENCY clients takes the next learner when one has nothing left to practise today, so there
+// are sessions for up to 20 learners per client.
+const SESSIONS = Math.min(LEARNERS, CONCURRENCY * 20);
 const tokens: string[] = [];
-for (let i = 0; i < CONCURRENCY; i++) {
+for (let i = 0; i < SESSIONS; i++) {
 	const bytes = new Uint8Array(20);
 	for (let b = 0; b < bytes.length; b++) bytes[b] = Math.floor(random() * 256);
 	const token = encodeBase32LowerCaseNoPadding(bytes);
@@ -231,11 +234,19 @@ try {
 	const getTimes: number[] = [];
 	const answerServerTimes: number[] = [];
 	const answerRandom = seededRandom(SEED + 1);
+	const learnerOf = Array.from({ length: CONCURRENCY }, (_, index) => index);
+	let learnersDone = 0;
 	const answer = await drive(DURATION_S, async (index, record) => {
-		const token = tokens[index]!;
+		const token = tokens[learnerOf[index]! % tokens.length]!;
 		const page = await request('GET', '/practice/session?scope=due', token);
 		getTimes.push(page.ms);
 		const form = /name="token" value="([^"]{1,200})"[\s\S]*?name="questionId" value="([^"]+)"/.exec(page.body);
+		if (page.status === 200 && !form && page.body.includes('data-testid="practice-done"')) {
+			// This learner has done today's work: the client moves on to another learner.
+			learnersDone += 1;
+			learnerOf[index]! += CONCURRENCY;
+			return;
+		}
 		if (page.status !== 200 || !form) {
 			record(page.ms, false);
 			return;
@@ -270,7 +281,7 @@ try {
 		concurrency: CONCURRENCY,
 		durationSeconds: DURATION_S,
 		baselineTrivialPage: { ...base, serverTime: serverTime(baselineServerTimes) },
-		answerPost: { ...answerPath, serverTime: serverTime(answerServerTimes) },
+		answerPost: { ...answerPath, serverTime: serverTime(answerServerTimes), learnersDoneForTheDay: learnersDone },
 		nextQuestionGet: nextQuestion,
 		p99RatioAnswerToBaseline: round(answerPath.p99Ms / base.p99Ms),
 		rpsRatioAnswerToBaseline: round(answerPath.rps / base.rps),
@@ -283,7 +294,10 @@ try {
 		}
 	};
 	console.log(`Baseline (GET /search, trivial page): ${base.rps} req/s, p50 ${base.p50Ms} ms, p99 ${base.p99Ms} ms, errors ${base.errors}`);
-	console.log(`Answer (POST, grade + schedule + next): ${answerPath.rps} req/s, p50 ${answerPath.p50Ms} ms, p99 ${answerPath.p99Ms} ms, errors ${answerPath.errors}`);
+	console.log(
+		`Answer (POST, grade + schedule + next): ${answerPath.rps} req/s, p50 ${answerPath.p50Ms} ms, p99 ${answerPath.p99Ms} ms, errors ${answerPath.errors}` +
+			` (${learnersDone} learners finished the day's practice and were replaced)`
+	);
 	console.log(
 		`Server time (Server-Timing, excludes queueing): answer p50 ${report.answerPost.serverTime.p50Ms} ms, p99 ${report.answerPost.serverTime.p99Ms} ms; ` +
 			`baseline p50 ${report.baselineTrivialPage.serverTime.p50Ms} ms, p99 ${report.baselineTrivialPage.serverTime.p99Ms} ms`

@@ -192,3 +192,39 @@ test.describe('practice', () => {
 		await scan();
 	});
 });
+
+test.describe('practice without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('answer, read the feedback, continue, and a replayed answer is refused with the next question shown', async ({ page, browser, baseURL }) => {
+		// Register with JavaScript (the helper waits for hydration), then practise without it.
+		const setup = await browser.newContext({ baseURL, javaScriptEnabled: true });
+		const first = await setup.newPage();
+		const username = uniqueUsername('nojs');
+		await registerAs(first, username);
+		const cookies = await setup.cookies();
+		await setup.close();
+		await page.context().addCookies(cookies);
+
+		await page.goto('/practice/session?scope=due');
+		const question = await currentQuestion(page);
+		const token = await page.locator('input[name="token"]').inputValue();
+		await answer(page, true);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Right!');
+		await expect(page.getByText(question.explanation.nl)).toBeVisible();
+		await page.getByRole('button', { name: 'Continue' }).click();
+		const next = await currentQuestion(page);
+		expect(next.id).not.toBe(question.id);
+
+		// The old form posted again (a browser's "resend"): refused, and the next question is shown.
+		const replay = await page.request.post('/practice/session?scope=due&/answer', {
+			form: { token, questionId: question.id, choice: '0' },
+			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		});
+		expect(replay.status()).toBe(409);
+		const html = await replay.text();
+		expect(html).toContain('You already answered this question. Your first answer counts.');
+		expect(html).toContain(next.question.nl);
+		expect(await answersToday(page)).toBe(1);
+	});
+});

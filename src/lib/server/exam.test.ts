@@ -148,8 +148,8 @@ describe('mock exams', () => {
 		saveExamAnswer(db, user, id, { position: '0', choice: '0' }, at(1));
 		// Next morning the learner practises that same question (right), before any exam page is opened.
 		const nextMorning = new Date(START.getTime() + DAY - 2 * 3_600_000);
-		db.transaction((tx) =>
-			recordReview(tx, {
+		db.transaction(() =>
+			recordReview(db, {
 				userId: user.id,
 				questionId: first.questionId,
 				questionVersion: 1,

@@ -9,6 +9,7 @@ import type { Locale } from '../domain/locale';
 import type { SessionUser } from './auth/session';
 import type { Db } from './db';
 import * as t from './db/schema';
+import { prepared } from './db/prepared';
 import { generateId, ID_PATTERN } from './ids';
 import { choiceField, measureResponse, recordReview, responseMsField } from './practice';
 import { loadQuestionLinks } from './question-links';
@@ -51,17 +52,19 @@ function findRunningAttempt(db: Db, user: SessionUser, now: Date): t.ExamAttempt
  * when there are none (one indexed query).
  */
 export function closeExpiredAttempts(db: Db, user: SessionUser, now: Date): number {
-	const expired = db
-		.select()
-		.from(t.examAttempt)
-		.where(
-			and(
-				eq(t.examAttempt.userId, user.id),
-				isNull(t.examAttempt.closedAt),
-				lt(t.examAttempt.deadlineAt, new Date(now.getTime() - DEADLINE_GRACE_MS))
+	const expired = prepared(db, 'exam.expired', () =>
+		db
+			.select()
+			.from(t.examAttempt)
+			.where(
+				and(
+					eq(t.examAttempt.userId, sql.placeholder('userId')),
+					isNull(t.examAttempt.closedAt),
+					lt(t.examAttempt.deadlineAt, sql.placeholder('before'))
+				)
 			)
-		)
-		.all();
+			.prepare()
+	).all({ userId: user.id, before: now.getTime() - DEADLINE_GRACE_MS });
 	for (const attempt of expired) closeAttempt(db, user, attempt, 'expired', now);
 	return expired.length;
 }
@@ -164,7 +167,7 @@ function closeAttempt(db: Db, user: SessionUser, attempt: t.ExamAttemptRow, reas
 			.filter((answer) => answer.chosen !== null && answer.correct !== null)
 			.sort((a, b) => (a.answeredAt?.getTime() ?? 0) - (b.answeredAt?.getTime() ?? 0));
 		for (const answer of answered) {
-			recordReview(tx, {
+			recordReview(db, {
 				userId: attempt.userId,
 				questionId: answer.questionId,
 				questionVersion: answer.questionVersion ?? 1,

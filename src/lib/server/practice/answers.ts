@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { describeWait } from '../../domain/srs/queue';
 import type { Locale } from '../../domain/locale';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import * as t from '../db/schema';
-import { loadQuestionLinks } from '../question-links';
+import { loadQuestion, loadQuestionLinks } from '../question-links';
 import type { Feedback } from '../../types/practice';
 import { loadCard, recordReview } from './reviews';
 import { decodeShowing, optionOrder } from './showings';
@@ -70,17 +68,18 @@ export function submitAnswer(db: Db, user: SessionUser, input: Record<string, un
 	if (!showing) return { ok: false, problem: 'token_unknown' };
 	if (showing.questionId !== questionId) return { ok: false, problem: 'question_mismatch' };
 
-	return db.transaction((tx): AnswerResult => {
-		const question = tx.select().from(t.question).where(eq(t.question.id, questionId)).get();
+	// One connection: the statements below run inside this transaction.
+	return db.transaction((): AnswerResult => {
+		const question = loadQuestion(db, questionId);
 		if (!question) return { ok: false, problem: 'question_mismatch' };
-		const card = loadCard(tx, user.id, questionId);
+		const card = loadCard(db, user.id, questionId);
 		if ((card?.reps ?? 0) !== showing.version) return { ok: false, problem: 'token_used' };
 
 		const order = optionOrder(db, user.id, questionId, showing.version, question.options.length);
 		const chosenIndex = order[choice] ?? -1;
 		if (chosenIndex < 0) return { ok: false, problem: 'answer_invalid' };
 		const correct = chosenIndex === question.correctIndex;
-		const result = recordReview(tx, {
+		const result = recordReview(db, {
 			userId: user.id,
 			questionId,
 			questionVersion: question.version,
@@ -105,7 +104,7 @@ export function submitAnswer(db: Db, user: SessionUser, input: Record<string, un
 				chosenPosition: choice,
 				correctPosition: order.indexOf(question.correctIndex),
 				explanation: { nl: question.explanationNl, en: question.explanationEn },
-				...loadQuestionLinks(tx, questionId, locale),
+				...loadQuestionLinks(db, questionId, locale),
 				sourceUrl: question.sourceUrl,
 				dueAt: result.card.due.toISOString(),
 				wait: describeWait(now, result.card)

@@ -11,6 +11,6 @@ export type { ProgressOverview, ThemeProgress } from './progress';
 export { findDueCandidates, listMistakes, nextQuestion } from './queue';
 export type { Mistake } from './queue';
 export { dayModelOf, loadCard, recordReview, saveCard } from './reviews';
-export type { ReviewInput, Tx } from './reviews';
+export type { ReviewInput } from './reviews';
 export { listSets, parseScope, scopeExists, scopeKey } from './scopes';
 export type { PracticeSet, Scope } from './scopes';

@@ -1,4 +1,5 @@
 import { and, count, eq, gte, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import { countStreak, DAY_MS, learnerDay, learnerDayKey, startOfLearnerDay } from '../../domain/learner-day';
 import { pickLocale } from '../../domain/locale';
 import type { Locale } from '../../domain/locale';
@@ -18,20 +19,21 @@ type Learner = Pick<SessionUser, 'id' | 'timezone' | 'dayStartsHour'>;
 export function countNewToday(db: Db, user: Learner, now: Date): number {
 	const day = dayModelOf(user);
 	const since = startOfLearnerDay(learnerDay(now, day), day);
-	return (
+	const statement = prepared(db, 'progress.newToday', () =>
 		db
 			.select({ n: count() })
 			.from(t.reviewLog)
 			.where(
 				and(
-					eq(t.reviewLog.userId, user.id),
-					gte(t.reviewLog.reviewedAt, since),
+					eq(t.reviewLog.userId, sql.placeholder('userId')),
+					gte(t.reviewLog.reviewedAt, sql.placeholder('since')),
 					eq(t.reviewLog.stateBefore, 0),
 					ne(t.reviewLog.mode, 'exam')
 				)
 			)
-			.get()?.n ?? 0
+			.prepare()
 	);
+	return statement.get({ userId: user.id, since: since.getTime() })?.n ?? 0;
 }
 
 export interface ThemeProgress {

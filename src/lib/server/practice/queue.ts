@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import { DAY_MS } from '../../domain/learner-day';
 import { pickNext } from '../../domain/srs/queue';
 import type { DueCandidate } from '../../domain/srs/queue';
@@ -6,8 +7,10 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import type { NextResult, ShownQuestion } from '../../types/practice';
+import { loadQuestion } from '../question-links';
 import { countNewToday } from './progress';
-import { scopeCondition } from './scopes';
+import { loadCard } from './reviews';
+import { scopeCondition, scopeFilter, scopeParams } from './scopes';
 import type { Scope } from './scopes';
 import { encodeShowing, optionOrder } from './showings';
 import type { ShowingKind } from './showings';
@@ -24,17 +27,26 @@ const MISTAKE_WINDOW_MS = 30 * DAY_MS;
  * the learner in the scope (index card_user_state_due_idx). Exported for the benchmark.
  */
 export function findDueCandidates(db: Db, userId: string, now: Date, scope: Scope): (DueCandidate & { reps: number })[] {
-	const condition = scopeCondition(scope);
-	const first = (states: number[]) =>
-		db
-			.select({ questionId: t.card.questionId, due: t.card.due, state: t.card.state, reps: t.card.reps })
-			.from(t.card)
-			.innerJoin(t.question, eq(t.question.id, t.card.questionId))
-			.where(and(eq(t.card.userId, userId), inArray(t.card.state, states), lte(t.card.due, now), isNull(t.question.retiredAt), condition))
-			.orderBy(asc(t.card.due))
-			.limit(1)
-			.get();
-	return [first([1, 3]), first([2])]
+	const first = (kind: 'learning' | 'review') =>
+		prepared(db, `queue.due.${kind}.${scope.kind}`, () =>
+			db
+				.select({ questionId: t.card.questionId, due: t.card.due, state: t.card.state, reps: t.card.reps })
+				.from(t.card)
+				.innerJoin(t.question, eq(t.question.id, t.card.questionId))
+				.where(
+					and(
+						eq(t.card.userId, sql.placeholder('userId')),
+						inArray(t.card.state, kind === 'learning' ? [1, 3] : [2]),
+						lte(t.card.due, sql.placeholder('now')),
+						isNull(t.question.retiredAt),
+						scopeFilter(scope.kind)
+					)
+				)
+				.orderBy(asc(t.card.due))
+				.limit(1)
+				.prepare()
+		).get({ userId, now: now.getTime(), ...scopeParams(scope) });
+	return [first('learning'), first('review')]
 		.filter((row) => row !== undefined)
 		.map((row) => ({ questionId: row.questionId, due: row.due, state: row.state as 1 | 2 | 3, reps: row.reps }));
 }
@@ -88,14 +100,13 @@ export function nextQuestion(db: Db, user: SessionUser, scope: Scope, now: Date)
 		if (first) next = { questionId: first.questionId, kind: 'mistake', reps: cardReps(db, user.id, first.questionId) };
 	} else {
 		const due = findDueCandidates(db, user.id, now, scope);
-		const fresh = findFirstNew(db, user.id, scope);
-		const picked = pickNext({
-			cards: due,
-			fresh: fresh ? [fresh] : [],
-			newToday: countNewToday(db, user, now),
-			newPerDay: user.newPerDay,
-			now
-		});
+		const input = { cards: due, fresh: [] as string[], newToday: 0, newPerDay: user.newPerDay, now };
+		// Due cards come before new questions: look for a new one only when no card is due.
+		let picked = pickNext(input);
+		if (!picked) {
+			const fresh = findFirstNew(db, user.id, scope);
+			picked = pickNext({ ...input, fresh: fresh ? [fresh] : [], newToday: countNewToday(db, user, now) });
+		}
 		if (picked) next = { ...picked, reps: due.find((card) => card.questionId === picked.questionId)?.reps ?? 0 };
 	}
 	const shown = next && showQuestion(db, user.id, next.questionId, next.reps, next.kind, now);
@@ -104,17 +115,11 @@ export function nextQuestion(db: Db, user: SessionUser, scope: Scope, now: Date)
 }
 
 function cardReps(db: Db, userId: string, questionId: string): number {
-	return (
-		db
-			.select({ reps: t.card.reps })
-			.from(t.card)
-			.where(and(eq(t.card.userId, userId), eq(t.card.questionId, questionId)))
-			.get()?.reps ?? 0
-	);
+	return loadCard(db, userId, questionId)?.reps ?? 0;
 }
 
 function showQuestion(db: Db, userId: string, questionId: string, version: number, kind: ShowingKind, now: Date): ShownQuestion | null {
-	const question = db.select().from(t.question).where(eq(t.question.id, questionId)).get();
+	const question = loadQuestion(db, questionId);
 	if (!question || question.retiredAt !== null) return null;
 	const order = optionOrder(db, userId, questionId, version, question.options.length);
 	return {

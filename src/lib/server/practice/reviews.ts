@@ -1,10 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { createScheduler, SCHEDULER_VERSION } from '../../domain/srs/scheduler';
 import type { BinaryRating, CardPhase, CardState, ReviewResult, Scheduler } from '../../domain/srs/scheduler';
 import type { DayModel } from '../../domain/learner-day';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import * as t from '../db/schema';
+import { prepared } from '../db/prepared';
 
 /*
  * Reviews: the only writer of cards and of the review log. Every answer, from practice or from a
@@ -13,9 +14,6 @@ import * as t from '../db/schema';
  * the card is rebuilt by replaying its whole history in time order, so it is never rewound and
  * the scheduler never sees a negative gap.
  */
-
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Reader = Pick<Db, 'select'>;
 
 /** The learner-day model of a learner (domain/learner-day.ts). */
 export function dayModelOf(user: Pick<SessionUser, 'timezone' | 'dayStartsHour'>): DayModel {
@@ -36,20 +34,28 @@ function rowToCard(row: t.CardRow): CardState {
 	};
 }
 
-export function loadCard(db: Reader, userId: string, questionId: string): CardState | null {
-	const row = db
-		.select()
-		.from(t.card)
-		.where(and(eq(t.card.userId, userId), eq(t.card.questionId, questionId)))
-		.get();
+export function loadCard(db: Db, userId: string, questionId: string): CardState | null {
+	const row = prepared(db, 'card.load', () =>
+		db
+			.select()
+			.from(t.card)
+			.where(and(eq(t.card.userId, sql.placeholder('userId')), eq(t.card.questionId, sql.placeholder('questionId'))))
+			.prepare()
+	).get({ userId, questionId });
 	return row ? rowToCard(row) : null;
 }
 
-export function saveCard(db: Pick<Db, 'insert'>, userId: string, questionId: string, card: CardState): void {
-	db.insert(t.card)
-		.values({ userId, questionId, ...card })
-		.onConflictDoUpdate({ target: [t.card.userId, t.card.questionId], set: card })
-		.run();
+export function saveCard(db: Db, userId: string, questionId: string, card: CardState): void {
+	const insert = prepared(db, 'card.save', () =>
+		db.$client.prepare(
+			`INSERT INTO card (user_id, question_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review)
+			VALUES (@userId, @questionId, @due, @stability, @difficulty, @scheduledDays, @learningSteps, @reps, @lapses, @state, @lastReview)
+			ON CONFLICT (user_id, question_id) DO UPDATE SET due = excluded.due, stability = excluded.stability,
+				difficulty = excluded.difficulty, scheduled_days = excluded.scheduled_days, learning_steps = excluded.learning_steps,
+				reps = excluded.reps, lapses = excluded.lapses, state = excluded.state, last_review = excluded.last_review`
+		)
+	);
+	insert.run({ userId, questionId, ...card, due: card.due.getTime(), lastReview: card.lastReview?.getTime() ?? null });
 }
 
 /** Schedulers are immutable; one per desired retention saves rebuilding parameters per answer. */
@@ -80,51 +86,61 @@ export interface ReviewInput {
 }
 
 /**
- * Schedules the card and appends the review-log row; call inside a transaction. Answers older than
+ * Schedules the card and appends the review-log row; call inside a transaction on `db` (one
+ * connection: the prepared statements run in it). Answers older than
  * the card's last review are replayed into its history (see above). The log row records what the
  * scheduler used for this answer: the state before, learner days elapsed, predicted recall.
  */
-export function recordReview(tx: Tx, input: ReviewInput): ReviewResult {
+export function recordReview(db: Db, input: ReviewInput): ReviewResult {
 	const scheduler = schedulerFor(input.learner.desiredRetention);
 	const day = dayModelOf(input.learner);
-	const before = loadCard(tx, input.userId, input.questionId);
+	const before = loadCard(db, input.userId, input.questionId);
 	const answer = { correct: input.correct, guessed: input.guessed };
 	let result: ReviewResult;
 	if (before?.lastReview && input.at.getTime() < before.lastReview.getTime()) {
-		result = replayWith(tx, scheduler, day, input, ratingOf(input));
+		result = replayWith(db, scheduler, day, input, ratingOf(input));
 	} else {
 		result = scheduler.review(before, input.at, day, answer);
-		saveCard(tx, input.userId, input.questionId, result.card);
+		saveCard(db, input.userId, input.questionId, result.card);
 	}
-	tx.insert(t.schedulerParams).values({ hash: scheduler.paramsHash, params: scheduler.params }).onConflictDoNothing().run();
-	tx.insert(t.reviewLog)
-		.values({
-			userId: input.userId,
-			questionId: input.questionId,
-			questionVersion: input.questionVersion,
-			mode: input.mode,
-			reviewedAt: input.at,
-			chosenOption: input.chosenIndex,
-			shownOrder: input.shownOrder,
-			correct: input.correct,
-			guessed: input.guessed,
-			responseMs: input.responseMs,
-			rating: result.rating,
-			stateBefore: result.before.state,
-			stabilityBefore: result.before.stability,
-			difficultyBefore: result.before.difficulty,
-			elapsedDays: result.before.elapsedDays,
-			predictedRecall: result.before.predictedRecall,
-			stateAfter: result.card.state,
-			stabilityAfter: result.card.stability,
-			difficultyAfter: result.card.difficulty,
-			dueAfter: result.card.due,
-			desiredRetention: scheduler.params.request_retention,
-			schedulerVersion: SCHEDULER_VERSION,
-			paramsHash: scheduler.paramsHash,
-			timezone: input.learner.timezone
-		})
-		.run();
+	prepared(db, 'params.store', () =>
+		db.$client.prepare('INSERT INTO scheduler_params (hash, params) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING')
+	).run(scheduler.paramsHash, JSON.stringify(scheduler.params));
+	prepared(db, 'review.log', () =>
+		db.$client.prepare(
+			`INSERT INTO review_log (user_id, question_id, question_version, mode, reviewed_at, chosen_option, shown_order, correct,
+				guessed, response_ms, rating, state_before, stability_before, difficulty_before, elapsed_days, predicted_recall,
+				state_after, stability_after, difficulty_after, due_after, desired_retention, scheduler_version, params_hash, timezone)
+			VALUES (@userId, @questionId, @questionVersion, @mode, @reviewedAt, @chosenOption, @shownOrder, @correct,
+				@guessed, @responseMs, @rating, @stateBefore, @stabilityBefore, @difficultyBefore, @elapsedDays, @predictedRecall,
+				@stateAfter, @stabilityAfter, @difficultyAfter, @dueAfter, @desiredRetention, @schedulerVersion, @paramsHash, @timezone)`
+		)
+	).run({
+		userId: input.userId,
+		questionId: input.questionId,
+		questionVersion: input.questionVersion,
+		mode: input.mode,
+		reviewedAt: input.at.getTime(),
+		chosenOption: input.chosenIndex,
+		shownOrder: JSON.stringify(input.shownOrder),
+		correct: input.correct ? 1 : 0,
+		guessed: input.guessed ? 1 : 0,
+		responseMs: input.responseMs,
+		rating: result.rating,
+		stateBefore: result.before.state,
+		stabilityBefore: result.before.stability,
+		difficultyBefore: result.before.difficulty,
+		elapsedDays: result.before.elapsedDays,
+		predictedRecall: result.before.predictedRecall,
+		stateAfter: result.card.state,
+		stabilityAfter: result.card.stability,
+		difficultyAfter: result.card.difficulty,
+		dueAfter: result.card.due.getTime(),
+		desiredRetention: scheduler.params.request_retention,
+		schedulerVersion: SCHEDULER_VERSION,
+		paramsHash: scheduler.paramsHash,
+		timezone: input.learner.timezone
+	});
 	return result;
 }
 
@@ -137,8 +153,8 @@ function ratingOf(input: ReviewInput): BinaryRating {
  * result. Returns the late answer's own step in that history (state before and after, elapsed
  * days, prediction), which is what its log row records.
  */
-function replayWith(tx: Tx, scheduler: Scheduler, day: DayModel, input: ReviewInput, rating: BinaryRating): ReviewResult {
-	const history = tx
+function replayWith(db: Db, scheduler: Scheduler, day: DayModel, input: ReviewInput, rating: BinaryRating): ReviewResult {
+	const history = db
 		.select({ at: t.reviewLog.reviewedAt, rating: t.reviewLog.rating })
 		.from(t.reviewLog)
 		.where(and(eq(t.reviewLog.userId, input.userId), eq(t.reviewLog.questionId, input.questionId)))
@@ -151,6 +167,6 @@ function replayWith(tx: Tx, scheduler: Scheduler, day: DayModel, input: ReviewIn
 	const ordered = index < 0 ? [...history, late] : [...history.slice(0, index), late, ...history.slice(index)];
 	const steps = scheduler.replay(ordered, day);
 	const final = steps[steps.length - 1]!.card;
-	saveCard(tx, input.userId, input.questionId, final);
+	saveCard(db, input.userId, input.questionId, final);
 	return steps[ordered.indexOf(late)]!;
 }

@@ -62,6 +62,24 @@ export function scopeExists(db: Db, user: SessionUser, scope: Scope): boolean {
 	return true;
 }
 
+/**
+ * The same condition with placeholders (`theme`, `setId`), for prepared statements: one statement
+ * per kind of scope, the values from scopeParams.
+ */
+export function scopeFilter(kind: Scope['kind']) {
+	if (kind === 'theme') return eq(t.question.themeSlug, sql.placeholder('theme'));
+	if (kind === 'set') {
+		return sql`${t.question.id} IN (SELECT ${t.questionSetItem.questionId} FROM ${t.questionSetItem} WHERE ${t.questionSetItem.setId} = ${sql.placeholder('setId')})`;
+	}
+	return undefined;
+}
+
+export function scopeParams(scope: Scope): Record<string, string> {
+	if (scope.kind === 'theme') return { theme: scope.theme };
+	if (scope.kind === 'set') return { setId: scope.setId };
+	return {};
+}
+
 /** SQL condition restricting `question` rows to a scope (mistakes are handled separately). */
 export function scopeCondition(scope: Scope) {
 	if (scope.kind === 'theme') return eq(t.question.themeSlug, scope.theme);

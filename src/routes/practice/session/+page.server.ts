@@ -16,12 +16,16 @@ function readScope(url: URL) {
 	return { user, scope };
 }
 
-/** Reads only: the next question comes as a signed showing, so a preload or reload writes nothing. */
-export const load: PageServerLoad = ({ url, locals }) => {
+/**
+ * Reads only: the next question comes as a signed showing, so a preload or reload writes nothing.
+ * After the answer action (a POST without JavaScript) the action has already worked out what comes
+ * next and returned it, so the load does not do it twice.
+ */
+export const load: PageServerLoad = ({ url, locals, request }) => {
 	const { user, scope } = readScope(url);
 	return {
 		scope: scopeKey(scope),
-		next: nextQuestion(getDb(), user, scope, locals.now),
+		next: request.method === 'POST' ? null : nextQuestion(getDb(), user, scope, locals.now),
 		translation: user.translationLocale
 	};
 };
@@ -47,7 +51,10 @@ export const actions: Actions = {
 		const db = getDb();
 		const result = submitAnswer(db, user, formFields(await request.formData()), locals.now, currentLocale());
 		if (!result.ok) {
-			return fail(problemStatus[result.problem], { problem: problemMessage[result.problem]() });
+			return fail(problemStatus[result.problem], {
+				problem: problemMessage[result.problem](),
+				next: nextQuestion(db, user, scope, locals.now)
+			});
 		}
 		// A mock exam left to run out is closed here too, so its answers reach the scheduler.
 		closeExpiredAttempts(db, user, locals.now);
