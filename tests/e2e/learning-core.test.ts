@@ -221,6 +221,17 @@ test.describe('the learning core across days', () => {
 		expect(saved.chosen).not.toBeNull();
 	});
 
+	test('in the grace seconds after the deadline every exam page leads to the results', async ({ page, context, baseURL }) => {
+		await registerAs(page, uniqueUsername('grace'));
+		const attemptId = await startExam(page);
+		await setClock(context, baseURL!, 45 * 60_000 + 2_000);
+		for (const path of [`/exam/${attemptId}?q=1`, `/exam/${attemptId}/overview`, `/exam/${attemptId}/results`]) {
+			const response = await page.goto(path);
+			expect(response?.status(), path).toBe(200);
+			await expect(page).toHaveURL(new RegExp(`/exam/${attemptId}/results$`));
+		}
+	});
+
 	test.describe('in a browser set to another time zone', () => {
 		test.use({ timezoneId: 'Asia/Tokyo' });
 

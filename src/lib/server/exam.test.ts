@@ -135,6 +135,17 @@ describe('mock exams', () => {
 		expect(handInExam(db, user, id, new Date(at(45).getTime() + 3000))).toEqual({ ok: false, problem: 'closed' });
 	});
 
+	it('shows the results during the grace seconds, before anything closes the attempt', () => {
+		const id = startExam(db, user, START);
+		saveExamAnswer(db, user, id, { position: '0', choice: '1' }, at(30));
+		const inGrace = new Date(at(45).getTime() + 2000);
+		// Neither the question page nor the results page may send the learner back and forth.
+		expect(examResult(db, user, loadAttempt(db, user, id)!, at(44), 'en')).toBeNull();
+		expect(examResult(db, user, loadAttempt(db, user, id)!, inGrace, 'en')).toMatchObject({ answered: 1, closedReason: 'expired' });
+		expect(listHistory(db, user, inGrace, 'en').map((entry) => entry.id)).toEqual([id]);
+		expect(loadAttempt(db, user, id)!.closedAt).toBeNull();
+	});
+
 	it('hands in a few seconds late as expired, not as an error', () => {
 		const id = startExam(db, user, START);
 		expect(handInExam(db, user, id, new Date(at(45).getTime() + 2000))).toEqual({ ok: true });

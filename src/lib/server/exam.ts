@@ -75,10 +75,9 @@ export function closeExpiredAttempts(db: Db, user: SessionUser, now: Date): numb
  * of the learner's last 3 attempts are avoided where the theme has others.
  */
 export function startExam(db: Db, user: SessionUser, now: Date, seed = secureSeed()): string {
-	closeExpiredAttempts(db, user, now);
 	const running = findRunningAttempt(db, user, now);
 	if (running) return running.id;
-	// An attempt in its grace seconds is closed now: a new exam starts after it.
+	// Whatever is still open has run out (or is in its last grace seconds): close it first.
 	for (const attempt of db
 		.select()
 		.from(t.examAttempt)
@@ -393,12 +392,12 @@ export interface ExamResult {
 }
 
 /**
- * The results of an attempt that is closed or whose time is over (shown at once, even before an
- * action closes it). Each question appears in the version the learner answered.
+ * The results of an attempt that is no longer running: closed, or with its time up (shown at once,
+ * even before an action closes it). Null while it runs. Each question appears in the version the
+ * learner answered.
  */
 export function examResult(db: Db, user: SessionUser, attempt: t.ExamAttemptRow, now: Date, locale: Locale): ExamResult | null {
-	const phase = attemptPhase(attempt, now);
-	if (phase === 'running' || phase === 'grace') return null;
+	if (attemptPhase(attempt, now) === 'running') return null;
 	const rows = db
 		.select({ answer: t.examAnswer, version: t.questionVersion, theme: t.theme })
 		.from(t.examAnswer)
@@ -455,7 +454,7 @@ export interface HistoryEntry {
 	perTheme: { number: number; name: string; score: number; total: number }[];
 }
 
-/** Attempts that are closed or over, newest first, with their per-theme scores. Reads only. */
+/** Attempts that are no longer running, newest first, with their per-theme scores. Reads only. */
 export function listHistory(db: Db, user: SessionUser, now: Date, locale: Locale): HistoryEntry[] {
 	const attempts = db
 		.select()
@@ -463,10 +462,7 @@ export function listHistory(db: Db, user: SessionUser, now: Date, locale: Locale
 		.where(eq(t.examAttempt.userId, user.id))
 		.orderBy(desc(t.examAttempt.startedAt))
 		.all()
-		.filter((attempt) => {
-			const phase = attemptPhase(attempt, now);
-			return phase === 'closed' || phase === 'over';
-		});
+		.filter((attempt) => attemptPhase(attempt, now) !== 'running');
 	if (attempts.length === 0) return [];
 	const answers = db
 		.select({ attemptId: t.examAnswer.attemptId, theme: t.examAnswer.themeSlug, correct: t.examAnswer.correct })
