@@ -93,11 +93,16 @@ export interface SignedIn {
 	token: string;
 }
 
+/**
+ * Creates an account and its first session. `uiLocale` is the language the visitor is using the
+ * site in (the registration page's), so a learner who chose Nederlands stays in Nederlands.
+ */
 export async function registerUser(
 	db: Db,
 	input: Record<string, unknown>,
 	ip: string,
-	now: Date
+	now: Date,
+	uiLocale: 'en' | 'nl' = 'en'
 ): Promise<Result<SignedIn>> {
 	const parsed = registerSchema.safeParse(input);
 	const usernameKey = typeof input.username === 'string' ? normalizeUsername(input.username.trim()) : '';
@@ -136,6 +141,7 @@ export async function registerUser(
 					passwordHash,
 					role,
 					displayName,
+					uiLocale,
 					createdAt: now
 				})
 				.run();
@@ -270,6 +276,11 @@ function isCalendarDate(value: string): boolean {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
 	const date = new Date(`${value}T00:00:00Z`);
 	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** Stores the interface language a signed-in learner chose, so every device and login keeps it. */
+export function saveInterfaceLanguage(db: Db, userId: string, uiLocale: 'en' | 'nl'): void {
+	db.update(t.user).set({ uiLocale }).where(eq(t.user.id, userId)).run();
 }
 
 export function updateSettings(db: Db, user: SessionUser, input: Record<string, unknown>): Result<Settings> {

@@ -23,7 +23,7 @@ export const actions: Actions = {
 				username: typeof fields.username === 'string' ? fields.username.slice(0, 64) : ''
 			});
 		}
-		startSignedIn(cookies, result.value);
+		startSignedIn(getDb(), cookies, result.value);
 		redirect(303, safeRedirectPath(fields.redirectTo));
 	}
 };

@@ -4,6 +4,7 @@ import { formFields, startSignedIn } from '$lib/server/auth/forms';
 import { safeRedirectPath } from '$lib/server/auth/guards';
 import { describeProblem, statusFor } from '$lib/server/auth/messages';
 import { getDb } from '$lib/server/db';
+import { currentLocale } from '$lib/server/locale';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -15,7 +16,7 @@ export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, url, locals }) => {
 		const fields = formFields(await request.formData());
 		const now = locals.now;
-		const result = await registerUser(getDb(), fields, getClientAddress(), now);
+		const result = await registerUser(getDb(), fields, getClientAddress(), now, currentLocale());
 		if (!result.ok) {
 			// Echo back only the safe fields, never the password.
 			return fail(statusFor(result.problem), {
@@ -25,7 +26,7 @@ export const actions: Actions = {
 				role: fields.role === 'teacher' ? 'teacher' : 'learner'
 			});
 		}
-		startSignedIn(cookies, result.value);
+		startSignedIn(getDb(), cookies, result.value);
 		redirect(303, safeRedirectPath(fields.redirectTo ?? url.searchParams.get('redirectTo')));
 	}
 };

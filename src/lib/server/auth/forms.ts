@@ -1,8 +1,10 @@
 import type { Cookies } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import { setLocaleCookie } from '../locale';
-import { setSessionCookie } from './session';
+import { saveInterfaceLanguage } from '../accounts';
 import type { SignedIn } from '../accounts';
+import type { Db } from '../db';
+import { setLocaleCookie, takeLanguageChoice } from '../locale';
+import { setSessionCookie } from './session';
 
 /** Form fields as plain values; files and repeated fields are not used by our forms. */
 export function formFields(form: FormData): Record<string, unknown> {
@@ -11,8 +13,17 @@ export function formFields(form: FormData): Record<string, unknown> {
 	return fields;
 }
 
-/** After login or registration: the session cookie, and the user's interface language. */
-export function startSignedIn(cookies: Cookies, signedIn: SignedIn): void {
+/**
+ * After login or registration: the session cookie, and the interface language. The latest choice
+ * wins: a language chosen with the switch on this device while signed out is saved to the
+ * account; without one, the account's language is used.
+ */
+export function startSignedIn(db: Db, cookies: Cookies, signedIn: SignedIn): void {
 	setSessionCookie(cookies, signedIn.token, signedIn.session.expiresAt, !dev);
+	const chosen = takeLanguageChoice(cookies);
+	if (chosen !== null && chosen !== signedIn.user.uiLocale) {
+		saveInterfaceLanguage(db, signedIn.user.id, chosen);
+		signedIn.user.uiLocale = chosen;
+	}
 	setLocaleCookie(cookies, signedIn.user.uiLocale);
 }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { prefersSupportedLanguage } from './locale';
+
+describe('prefersSupportedLanguage', () => {
+	it('is true for Dutch or English first, and when the browser says nothing', () => {
+		expect(prefersSupportedLanguage('nl-NL,nl;q=0.9,en;q=0.8')).toBe(true);
+		expect(prefersSupportedLanguage('en-GB')).toBe(true);
+		expect(prefersSupportedLanguage(null)).toBe(true);
+		expect(prefersSupportedLanguage('*')).toBe(true);
+	});
+
+	it('is false when another language comes first, even with English further down', () => {
+		expect(prefersSupportedLanguage('ar-SY,ar;q=0.9,en;q=0.5')).toBe(false);
+		expect(prefersSupportedLanguage('tr')).toBe(false);
+		// weights decide, not the order written
+		expect(prefersSupportedLanguage('en;q=0.3, uk;q=0.9')).toBe(false);
+		expect(prefersSupportedLanguage('fa;q=0, nl')).toBe(true);
+	});
+});

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { openPage, PASSWORD, uniqueUsername } from './helpers';
+
+/* The chosen language sticks: at registration, across log-out and log-in, and in the settings. */
+
+const nl = JSON.parse(readFileSync(join(process.cwd(), 'messages', 'nl.json'), 'utf8')) as Record<string, string>;
+
+test.describe('on a phone (390×844)', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	test('a learner who chose Nederlands stays in Nederlands after registering, logging out and in, and saving settings', async ({ page }) => {
+		const username = uniqueUsername('taal');
+		await openPage(page, '/');
+		await page.getByRole('button', { name: 'Nederlands' }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+
+		await openPage(page, '/register');
+		await page.getByLabel(nl.auth_username!).fill(username);
+		await page.getByLabel(nl.auth_password!, { exact: true }).fill(PASSWORD);
+		await page.getByLabel(nl.auth_role_learner!).check();
+		await page.getByRole('button', { name: nl.register_button! }).click();
+		await expect(page.getByRole('link', { name: nl.nav_account! })).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+
+		// Log out, and lose the language cookie too (another phone, or cleared cookies).
+		await page.getByRole('button', { name: nl.nav_logout! }).click();
+		await page.context().clearCookies();
+		// The log-in page of a new device is in the browser's language; the account's language follows.
+		await openPage(page, '/login');
+		await page.getByLabel('Username').fill(username);
+		await page.getByLabel('Password').fill(PASSWORD);
+		await page.getByRole('button', { name: 'Log in' }).click();
+		await expect(page.getByRole('link', { name: nl.nav_account! })).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+
+		// The settings form shows the language in use, and saving keeps it.
+		await openPage(page, '/account');
+		await expect(page.getByLabel(nl.account_ui_locale!)).toHaveValue('nl');
+		await page.getByRole('button', { name: nl.account_save! }).click();
+		await expect(page.getByText(nl.account_saved!)).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	});
+
+	test('switching the language while signed in is saved to the account', async ({ page }) => {
+		const username = uniqueUsername('switch');
+		await openPage(page, '/register');
+		await page.getByLabel('Username').fill(username);
+		await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+		await page.getByLabel('A learner: I am preparing for the KNM exam').check();
+		await page.getByRole('button', { name: 'Create account' }).click();
+		await expect(page.getByRole('link', { name: 'My account' })).toBeVisible();
+		await page.getByRole('button', { name: 'Nederlands' }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+		await page.context().clearCookies();
+		// The log-in page of a new device is in the browser's language; the account's language follows.
+		await openPage(page, '/login');
+		await page.getByLabel('Username').fill(username);
+		await page.getByLabel('Password').fill(PASSWORD);
+		await page.getByRole('button', { name: 'Log in' }).click();
+		await expect(page.getByRole('link', { name: nl.nav_account! })).toBeVisible();
+	});
+});
+
+test.describe('a browser in another language', () => {
+	test.use({ locale: 'ar-SY', extraHTTPHeaders: { 'accept-language': 'ar-SY,ar;q=0.9,en;q=0.5' } });
+
+	test('is asked to choose between Nederlands and English on the first visit, and the choice sticks', async ({ page }) => {
+		await openPage(page, '/');
+		const choice = page.getByRole('region', { name: /Kies uw taal/ });
+		await expect(choice).toBeVisible();
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+		await choice.getByRole('button', { name: 'Nederlands' }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+		await expect(page.getByRole('region', { name: /Kies uw taal/ })).toHaveCount(0);
+	});
+});
