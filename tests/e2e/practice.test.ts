@@ -228,3 +228,21 @@ test.describe('practice without JavaScript', () => {
 		expect(await answersToday(page)).toBe(1);
 	});
 });
+
+test.describe('on a small phone (360×640)', () => {
+	test.use({ viewport: { width: 360, height: 640 } });
+
+	test('after an answer the verdict and the right answer are on screen, not the bottom of the page', async ({ page }) => {
+		await registerAs(page, uniqueUsername('phone'));
+		await openPage(page, '/practice/session?scope=due');
+		for (const right of [false, true]) {
+			await answer(page, right);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(right ? 'Right!' : 'Not right.');
+			await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
+			await expect(page.locator('li.correct')).toBeInViewport();
+			await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
+			await page.keyboard.press('Enter');
+			await expect(page.locator('h1#question-text')).toBeVisible();
+		}
+	});
+});
