@@ -123,6 +123,26 @@ test.describe('mock exam', () => {
 		await expect(page.getByText('Not answered')).toHaveCount(38);
 	});
 
+	test('handing in with unanswered questions asks first, and says how many', async ({ page }) => {
+		await registerAs(page, uniqueUsername('confirm'));
+		const id = await startExam(page);
+		await page.getByRole('link', { name: 'Start this theme' }).click();
+		await answerAndNext(page, 0);
+		await page.getByRole('button', { name: 'Overview' }).click();
+		await page.getByRole('button', { name: 'Hand in my exam' }).click();
+		await expect(page.getByRole('heading', { name: 'Hand in your exam now?' })).toBeFocused();
+		await expect(page.getByText('Questions without an answer: 39. A question without an answer counts as wrong.')).toBeVisible();
+		await scan(page);
+		// "No" goes to the first question without an answer; nothing was handed in.
+		await page.getByRole('link', { name: 'No, back to the questions' }).click();
+		await expect(page).toHaveURL(new RegExp(`/exam/${id}\\?q=2$`));
+		await page.getByRole('button', { name: 'Overview' }).click();
+		await page.getByRole('button', { name: 'Hand in my exam' }).click();
+		await page.getByRole('button', { name: 'Yes, hand in now' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your result');
+		await expect(page.getByText('Not answered')).toHaveCount(39);
+	});
+
 	test("another learner's attempt is not found", async ({ page, browser }) => {
 		await registerAs(page, uniqueUsername('owner'));
 		const id = await startExam(page);

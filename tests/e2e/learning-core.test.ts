@@ -198,6 +198,7 @@ test.describe('the learning core across days', () => {
 		}
 		await page.getByRole('button', { name: 'Overview' }).click();
 		await page.getByRole('button', { name: 'Hand in my exam' }).click();
+		await page.getByRole('button', { name: 'Yes, hand in now' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your result');
 
 		await openPage(page, '/practice');
@@ -245,6 +246,7 @@ test.describe('the learning core across days', () => {
 			const attemptId = await startExam(page);
 			await page.getByRole('button', { name: 'Overview' }).click();
 			await page.getByRole('button', { name: 'Hand in my exam' }).click();
+			await page.getByRole('button', { name: 'Yes, hand in now' }).click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your result');
 
 			const startedAt = readDb((db) => (db.prepare('SELECT started_at FROM exam_attempt WHERE id = ?').get(attemptId) as { started_at: number }).started_at);

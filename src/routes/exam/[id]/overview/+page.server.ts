@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { attemptPhase, secondsLeft } from '$lib/domain/exam/scoring';
+import { formFields } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { examOverview, handInExam, loadAttempt } from '$lib/server/exam';
@@ -16,10 +17,22 @@ export const load: PageServerLoad = ({ params, locals }) => {
 };
 
 export const actions: Actions = {
-	/** Hands in; after the deadline, or a second time, the learner lands on the results all the same. */
-	handIn: ({ params, locals }) => {
+	/**
+	 * Hands in. With questions left unanswered it first asks (a second post with `confirmed=yes`
+	 * hands in), unless the time is up. After the deadline, or a second time, the learner lands on
+	 * the results all the same.
+	 */
+	handIn: async ({ params, locals, request }) => {
 		const { user } = requireUser();
-		const result = handInExam(getDb(), user, params.id, locals.now);
+		const db = getDb();
+		const attempt = loadAttempt(db, user, params.id);
+		if (!attempt) error(404, m.exam_problem_not_found());
+		const confirmed = formFields(await request.formData().catch(() => new FormData())).confirmed === 'yes';
+		if (!confirmed && attemptPhase(attempt, locals.now) === 'running') {
+			const unanswered = examOverview(db, attempt).filter((item) => !item.answered);
+			if (unanswered.length > 0) return { confirm: { unanswered: unanswered.length, first: unanswered[0]!.position + 1 } };
+		}
+		const result = handInExam(db, user, params.id, locals.now);
 		if (!result.ok && result.problem === 'not_found') error(404, m.exam_problem_not_found());
 		redirect(303, `/exam/${params.id}/results`);
 	}
