@@ -143,6 +143,26 @@ test.describe('mock exam', () => {
 		await expect(page.getByText('Not answered')).toHaveCount(39);
 	});
 
+	test('an answer chosen and then left through a link is saved', async ({ page }) => {
+		await registerAs(page, uniqueUsername('leave'));
+		const id = await startExam(page);
+		await page.getByRole('link', { name: 'Start this theme' }).click();
+		await page.locator('body[data-hydrated="true"]').waitFor();
+		const isSave = (response: { url(): string; request(): { method(): string } }) => response.url().includes('/save') && response.request().method() === 'POST';
+		const savedAnswer = page.waitForResponse(isSave);
+		await page.locator('.exam-option input[type="radio"]').nth(2).check();
+		await savedAnswer;
+		const savedMark = page.waitForResponse(isSave);
+		await page.getByLabel('Mark this question to check later').check();
+		await savedMark;
+		await page.getByRole('link', { name: 'Practise', exact: true }).click();
+		await expect(page).toHaveURL(/\/practice$/);
+		await openPage(page, `/exam/${id}/overview`);
+		await expect(page.getByTestId('overview-summary')).toHaveText('Answered: 1 of 40. Marked: 1.');
+		await openPage(page, `/exam/${id}?q=1`);
+		await expect(page.locator('.exam-option input[type="radio"]').nth(2)).toBeChecked();
+	});
+
 	test("another learner's attempt is not found", async ({ page, browser }) => {
 		await registerAs(page, uniqueUsername('owner'));
 		const id = await startExam(page);
