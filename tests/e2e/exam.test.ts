@@ -56,7 +56,11 @@ test.describe('mock exam', () => {
 		await expect(page.getByTestId('score')).toHaveText(/^\d+ of 40 correct$/);
 		await expect(page.getByText('DUO does not publish a pass mark for the KNM exam')).toBeVisible();
 		await expect(page.getByTestId('per-theme').getByRole('listitem')).toHaveCount(8);
+		// The review opens with the questions that went wrong; every question is one link away.
+		const score = Number(/^(\d+) of 40/.exec((await page.getByTestId('score').textContent())!)![1]);
 		const review = page.getByTestId('review');
+		await expect(review.locator(':scope > li')).toHaveCount(40 - score);
+		await page.getByRole('link', { name: 'Show all 40 questions' }).click();
 		await expect(review.locator(':scope > li')).toHaveCount(40);
 		expect(await review.locator('a[href^="/guides/"]').count()).toBeGreaterThanOrEqual(40);
 		await scan(page);

@@ -222,6 +222,24 @@ test.describe('the learning core across days', () => {
 		expect(saved.chosen).not.toBeNull();
 	});
 
+	test('the results lead on: practise my mistakes, practise my weakest theme', async ({ page }) => {
+		await registerAs(page, uniqueUsername('nextstep'));
+		await startExam(page);
+		// Answer the first question wrong on purpose.
+		const question = bank.get(await examQuestionText(page))!;
+		const wrongOption = question.options.find((option) => !option.correct)!.nl;
+		await page.locator('.exam-option', { hasText: wrongOption }).locator('input[type="radio"]').check();
+		await page.getByRole('button', { name: 'Overview' }).click();
+		await page.getByRole('button', { name: 'Hand in my exam' }).click();
+		await page.getByRole('button', { name: 'Yes, hand in now' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your result');
+		await expect(page.getByRole('heading', { name: 'Questions you did not get right: 40' })).toBeVisible();
+		await expect(page.getByRole('button', { name: /^Practise my weakest theme: / })).toBeVisible();
+		await page.getByRole('button', { name: 'Practise my mistakes (1)' }).click();
+		await expect(page).toHaveURL(/\/practice\/session\?scope=mistakes$/);
+		await expect(page.locator('h1#question-text')).toHaveText(question.question.nl);
+	});
+
 	test('in the grace seconds after the deadline every exam page leads to the results', async ({ page, context, baseURL }) => {
 		await registerAs(page, uniqueUsername('grace'));
 		const attemptId = await startExam(page);

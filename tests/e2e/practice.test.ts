@@ -14,7 +14,7 @@ interface BankQuestion {
 	id: string;
 	question: { nl: string };
 	options: { nl: string; correct?: boolean }[];
-	explanation: { nl: string };
+	explanation: { nl: string; en: string };
 	guides?: string[];
 }
 const bank = new Map<string, BankQuestion>();
@@ -64,6 +64,9 @@ test.describe('practice', () => {
 		const missed = await answer(page, false);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not right.');
 		await expect(page.getByText(missed.explanation.nl)).toBeVisible();
+		// The translation of the explanation is shown as the question's is, not folded away.
+		await expect(page.getByText(missed.explanation.en)).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Read it on the official website' })).toBeVisible();
 		await expect(page.locator('li.correct')).toContainText(missed.options.find((o) => o.correct)!.nl);
 		await expect(page.getByText('This question comes back in 1 minute.')).toBeVisible();
 		const links = page.getByTestId('feedback-links');
