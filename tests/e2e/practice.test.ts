@@ -249,3 +249,27 @@ test.describe('on a small phone (360×640)', () => {
 		}
 	});
 });
+
+test.describe('a new learner on the practice page', () => {
+	test('sees one clear way to start, can give the exam date, and can tap a whole theme card', async ({ page }) => {
+		await registerAs(page, uniqueUsername('first'));
+		await openPage(page, '/practice');
+		const start = page.getByRole('region', { name: 'Start here' });
+		await expect(start).toBeVisible();
+		await start.getByLabel('When is your KNM exam? (if you know it)').fill('2027-03-15');
+		await start.getByRole('button', { name: 'Save the date' }).click();
+		await expect(page.getByText('Your exam date is saved.')).toBeVisible();
+		await expect(page.getByLabel('When is your KNM exam? (if you know it)')).toHaveCount(0);
+
+		// A tap anywhere on the card (here its top corner, far from the link text) opens that theme.
+		await page.getByTestId('theme-wonen').click({ position: { x: 12, y: 12 } });
+		await expect(page).toHaveURL(/scope=theme(%3A|:)wonen/);
+		expect((await currentQuestion(page)).id).toMatch(/^wo-/);
+
+		await openPage(page, '/practice');
+		await page.getByRole('link', { name: 'Start with my first questions' }).click();
+		await answer(page, true);
+		await openPage(page, '/practice');
+		await expect(page.getByRole('region', { name: 'Start here' })).toHaveCount(0);
+	});
+});

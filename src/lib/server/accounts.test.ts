@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { changePassword, deleteAccount, exportUserData, logInUser, registerUser, updateSettings } from './accounts';
+import { changePassword, deleteAccount, exportUserData, logInUser, registerUser, saveExamDate, updateSettings } from './accounts';
 import { validateSessionToken } from './auth/session';
 import { openDatabase } from './db';
 import type { Db } from './db';
@@ -92,6 +92,16 @@ describe('accounts', () => {
 		expect(validateSessionToken(db, first.token, NOW).user).not.toBeNull();
 		expect(validateSessionToken(db, second.value.token, NOW).user).toBeNull();
 		expect((await logInUser(db, { username: 'yusuf', password: 'nieuw wachtwoord 2' }, IP, NOW)).ok).toBe(true);
+	});
+
+	it('saves the exam date alone, clears it when empty, and refuses a date that does not exist', async () => {
+		const { user } = await register('yara');
+		expect(saveExamDate(db, user, { examDate: '2027-03-15' })).toEqual({ ok: true, value: '2027-03-15' });
+		expect(saveExamDate(db, user, { examDate: '2027-02-30' })).toEqual({ ok: false, problem: 'settings_invalid' });
+		expect(saveExamDate(db, user, { examDate: 'morgen' })).toEqual({ ok: false, problem: 'settings_invalid' });
+		expect(exportUserData(db, user, NOW)?.settings.examDate).toBe('2027-03-15');
+		expect(saveExamDate(db, user, { examDate: '' })).toEqual({ ok: true, value: null });
+		expect(exportUserData(db, user, NOW)?.settings.examDate).toBeNull();
 	});
 
 	it('saves valid settings and refuses invalid ones', async () => {

@@ -283,6 +283,16 @@ export function saveInterfaceLanguage(db: Db, userId: string, uiLocale: 'en' | '
 	db.update(t.user).set({ uiLocale }).where(eq(t.user.id, userId)).run();
 }
 
+const examDateSchema = z.object({ examDate: settingsSchema.shape.examDate });
+
+/** Saves (or clears) the learner's exam date alone, from the practice page's question. */
+export function saveExamDate(db: Db, user: SessionUser, input: Record<string, unknown>): Result<string | null> {
+	const parsed = examDateSchema.safeParse(input);
+	if (!parsed.success) return fail('settings_invalid');
+	db.update(t.user).set({ examDate: parsed.data.examDate }).where(eq(t.user.id, user.id)).run();
+	return { ok: true, value: parsed.data.examDate };
+}
+
 export function updateSettings(db: Db, user: SessionUser, input: Record<string, unknown>): Result<Settings> {
 	const parsed = settingsSchema.safeParse(input);
 	if (!parsed.success) return fail('settings_invalid');

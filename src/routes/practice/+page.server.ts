@@ -1,16 +1,24 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { saveExamDate } from '$lib/server/accounts';
+import { formFields } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { currentLocale } from '$lib/server/locale';
 import { countNewToday, listMistakes, listSets, themeProgress } from '$lib/server/practice';
-import type { PageServerLoad } from './$types';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = ({ locals, url }) => {
 	const { user } = requireUser();
 	const db = getDb();
 	const locale = currentLocale();
 	const themes = themeProgress(db, user.id, locals.now, locale);
 	return {
 		themes,
+		// A learner who has not answered anything yet gets one clear way to start.
+		firstTime: themes.every((theme) => theme.learning === 0 && theme.learnt === 0),
+		examDate: user.examDate,
+		savedExamDate: url.searchParams.get('saved') === 'exam-date',
 		dueNow: themes.reduce((n, theme) => n + theme.due, 0),
 		newToday: countNewToday(db, user, locals.now),
 		newPerDay: user.newPerDay,
@@ -18,4 +26,14 @@ export const load: PageServerLoad = ({ locals }) => {
 		// Built-in theme sets are offered as themes above; here only the learner's own sets.
 		sets: listSets(db, user.id, locale).filter((set) => set.themeSlug === null)
 	};
+};
+
+export const actions: Actions = {
+	/** "When is your exam?": the date the exam-date planning builds on. */
+	examDate: async ({ request }) => {
+		const { user } = requireUser();
+		const result = saveExamDate(getDb(), user, formFields(await request.formData()));
+		if (!result.ok) return fail(400, { examDateProblem: m.practice_exam_date_invalid() });
+		redirect(303, '/practice?saved=exam-date');
+	}
 };
