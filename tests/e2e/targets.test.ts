@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { openPage, registerAs, uniqueUsername } from './helpers';
+
+/*
+ * Big targets: on the practice question, the feedback and the mock-exam question, every control
+ * a learner taps in the page's content is at least 44 × 44 CSS pixels (WCAG 2.5.5, the size
+ * Apple and Android guidelines ask for). Measured on a 360 px wide phone.
+ */
+
+async function smallTargets(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const small: string[] = [];
+		const controls = document.querySelectorAll<HTMLElement>('main a[href], main button, main input, main select, main summary, main label');
+		for (const element of controls) {
+			if (element instanceof HTMLInputElement && element.type === 'hidden') continue;
+			// A radio or checkbox counts by its label, which is what a finger taps.
+			if (element instanceof HTMLInputElement && element.closest('label')) continue;
+			const box = element.getBoundingClientRect();
+			if (box.width === 0 && box.height === 0) continue; // not shown
+			if (box.width < 44 || box.height < 44) {
+				small.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+			}
+		}
+		return small;
+	});
+}
+
+test.describe('targets on a phone (360×640)', () => {
+	test.use({ viewport: { width: 360, height: 640 } });
+
+	test('practice question, feedback and exam question have no target under 44 px', async ({ page }) => {
+		await registerAs(page, uniqueUsername('targets'));
+		await openPage(page, '/practice/session?scope=due');
+		expect(await smallTargets(page), 'practice question').toEqual([]);
+		await page.locator('button.option').first().click();
+		await expect(page.getByRole('button', { name: 'Continue' })).toBeVisible();
+		expect(await smallTargets(page), 'feedback').toEqual([]);
+
+		await openPage(page, '/exam');
+		await page.getByRole('button', { name: 'Start a mock exam' }).click();
+		await page.getByRole('link', { name: 'Start this theme' }).click();
+		await page.locator('body[data-hydrated="true"]').waitFor();
+		await expect(page.getByTestId('exam-position')).toBeVisible();
+		expect(await smallTargets(page), 'exam question').toEqual([]);
+	});
+});
