@@ -9,7 +9,8 @@ test.describe('accounts', () => {
 		await page.getByRole('link', { name: 'My account' }).click();
 		await expect(page.getByText(`You are logged in as ${username}.`)).toBeVisible();
 
-		await page.getByRole('button', { name: 'Log out' }).click();
+		// The account page has its own Log out, with the advice to write the password down.
+		await page.getByRole('region', { name: 'Log out' }).getByRole('button', { name: 'Log out' }).click();
 		await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
 		const response = await page.goto('/account');
 		expect(response?.url()).toContain('/login?redirectTo=%2Faccount');
@@ -119,8 +120,10 @@ test.describe('accounts', () => {
 		await openPage(page, '/account');
 		await page.getByLabel('Your name (optional)').fill('Lina');
 		await page.getByLabel('Date of your KNM exam (if you know it)').fill('2027-03-15');
+		await page.getByText('More settings: repeats, time zone, start of the day').click();
 		await page.getByLabel('Time zone').selectOption('Europe/Amsterdam');
 		await page.getByLabel('My day starts at').selectOption('5');
+		await page.getByLabel('How often do you want to repeat questions?').selectOption({ label: 'More repeats: you forget less' });
 		await page.getByRole('button', { name: 'Save settings' }).click();
 		await expect(page.getByRole('status')).toHaveText('Your settings are saved.');
 
@@ -135,7 +138,7 @@ test.describe('accounts', () => {
 			examDate: '2027-03-15',
 			timezone: 'Europe/Amsterdam',
 			dayStartsHour: 5,
-			desiredRetention: 0.9,
+			desiredRetention: 0.95,
 			newPerDay: 20
 		});
 		expect(JSON.stringify(data)).not.toContain('argon2');

@@ -258,6 +258,7 @@ test.describe('the learning core across days', () => {
 			const username = uniqueUsername('zone');
 			await registerAs(page, username);
 			await openPage(page, '/account');
+			await page.getByText('More settings: repeats, time zone, start of the day').click();
 			await page.getByLabel('Time zone').selectOption('America/Santiago');
 			await page.getByRole('button', { name: 'Save settings' }).click();
 			await expect(page.getByText('Your settings are saved.')).toBeVisible();
