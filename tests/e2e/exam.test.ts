@@ -180,26 +180,31 @@ test.describe('mock exam', () => {
 });
 
 test.describe('read aloud', () => {
-	test('is hidden without a Dutch voice', async ({ page }) => {
+	test('without a Dutch voice, says so and how to add one, once per screen', async ({ page }) => {
 		await page.addInitScript(() => {
 			Object.defineProperty(window.speechSynthesis, 'getVoices', { value: () => [{ lang: 'en-US', name: 'English' }] });
 		});
 		await registerAs(page, uniqueUsername('novoice'));
 		await openPage(page, '/practice/session?scope=due');
 		await expect(page.getByRole('button', { name: /Read aloud/ })).toHaveCount(0);
+		await expect(page.getByTestId('no-dutch-voice')).toHaveText(/needs a Dutch voice on your device\. Android: .* iPhone: /);
+		await startExam(page);
+		await page.getByRole('link', { name: 'Start this theme' }).click();
+		await expect(page.getByTestId('no-dutch-voice')).toHaveCount(1);
 	});
 
 	test('reads the Dutch question with a Dutch voice, in practice and in the exam', async ({ page }) => {
 		await page.addInitScript(() => {
-			const spoken: { text: string; lang: string }[] = [];
+			const spoken: { text: string; lang: string; rate: number }[] = [];
 			(window as unknown as { spoken: typeof spoken }).spoken = spoken;
 			Object.defineProperty(window.speechSynthesis, 'getVoices', { value: () => [{ lang: 'nl-NL', name: 'Nederlands', voiceURI: 'nl', localService: true, default: false }] });
-			Object.defineProperty(window.speechSynthesis, 'speak', { value: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang }) });
+			Object.defineProperty(window.speechSynthesis, 'speak', { value: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang, rate: u.rate }) });
 			Object.defineProperty(window.speechSynthesis, 'cancel', { value: () => undefined });
 			Object.defineProperty(window, 'SpeechSynthesisUtterance', {
 				value: class {
 					text: string;
 					lang = '';
+					rate = 1;
 					voice: unknown = null;
 					constructor(text: string) {
 						this.text = text;
@@ -214,6 +219,11 @@ test.describe('read aloud', () => {
 		const spoken = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
 		expect(spoken[0]?.lang).toBe('nl-NL');
 		expect(spoken[0]?.text.startsWith(question)).toBe(true);
+		// A slow speed too.
+		await page.getByRole('button', { name: 'Read slowly' }).click();
+		const slow = await page.evaluate(() => (window as unknown as { spoken: { text: string; rate: number }[] }).spoken);
+		expect(slow[1]?.rate).toBeLessThan(1);
+		expect(slow[1]?.text).toBe(spoken[0]?.text);
 
 		await startExam(page);
 		await page.getByRole('link', { name: 'Start this theme' }).click();

@@ -12,8 +12,8 @@ import { openPage, registerAs, uniqueUsername } from './helpers';
  */
 interface BankQuestion {
 	id: string;
-	question: { nl: string };
-	options: { nl: string; correct?: boolean }[];
+	question: { nl: string; en: string };
+	options: { nl: string; en: string; correct?: boolean }[];
 	explanation: { nl: string; en: string };
 	guides?: string[];
 }
@@ -94,6 +94,19 @@ test.describe('practice', () => {
 		for (const option of question.options) {
 			await expect(page.locator('button.option', { hasText: option.nl })).toHaveCount(1);
 		}
+	});
+
+	test('the translation appears under the question and under each option, on request', async ({ page }) => {
+		await registerAs(page, uniqueUsername('translate'));
+		await openPage(page, '/practice/session?scope=due');
+		const question = await currentQuestion(page);
+		const firstOption = question.options[0]!;
+		await expect(page.getByText(question.question.en)).toBeHidden();
+		await page.getByLabel('Show translation').check();
+		await expect(page.getByText(question.question.en)).toBeVisible();
+		// Each option's English stands inside its own button.
+		await expect(page.locator('button.option', { hasText: firstOption.nl }).locator('[lang="en"]')).toHaveText(firstOption.en);
+		await expect(page.locator('button.option', { hasText: firstOption.nl }).locator('[lang="en"]')).toBeVisible();
 	});
 
 	test('keys 1–3 answer the question', async ({ page }) => {
