@@ -159,8 +159,8 @@ test.describe('mock exam', () => {
 		const savedMark = page.waitForResponse(isSave);
 		await page.getByLabel('Mark this question to check later').check();
 		await savedMark;
-		await page.getByRole('link', { name: 'Practise', exact: true }).click();
-		await expect(page).toHaveURL(/\/practice$/);
+		await page.getByRole('link', { name: 'Leave the exam' }).click();
+		await expect(page).toHaveURL(/\/exam$/);
 		await openPage(page, `/exam/${id}/overview`);
 		await expect(page.getByTestId('overview-summary')).toHaveText('Answered: 1 of 40. Marked: 1.');
 		await openPage(page, `/exam/${id}?q=1`);

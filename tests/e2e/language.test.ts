@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { openPage, PASSWORD, uniqueUsername } from './helpers';
+import { expectSignedIn, openPage, PASSWORD, uniqueUsername } from './helpers';
 
 /* The chosen language sticks: at registration, across log-out and log-in, and in the settings. */
 
@@ -22,18 +22,19 @@ test.describe('on a phone (390×844)', () => {
 		await page.getByLabel(nl.auth_password!, { exact: true }).fill(PASSWORD);
 		await page.getByLabel(nl.auth_role_learner!).check();
 		await page.getByRole('button', { name: nl.register_button! }).click();
-		await expect(page.getByRole('link', { name: nl.nav_account! })).toBeVisible();
+		await expectSignedIn(page);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 
-		// Log out, and lose the language cookie too (another phone, or cleared cookies).
-		await page.getByRole('button', { name: nl.nav_logout! }).click();
+		// Log out (on a phone: on the account page), and lose the language cookie too.
+		await openPage(page, '/account');
+		await page.getByRole('region', { name: nl.nav_logout! }).getByRole('button', { name: nl.nav_logout! }).click();
 		await page.context().clearCookies();
 		// The log-in page of a new device is in the browser's language; the account's language follows.
 		await openPage(page, '/login');
 		await page.getByLabel('Username').fill(username);
 		await page.getByLabel('Password').fill(PASSWORD);
 		await page.getByRole('button', { name: 'Log in' }).click();
-		await expect(page.getByRole('link', { name: nl.nav_account! })).toBeVisible();
+		await expectSignedIn(page);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 
 		// The settings form shows the language in use, and saving keeps it.
@@ -51,7 +52,7 @@ test.describe('on a phone (390×844)', () => {
 		await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
 		await page.getByLabel('A learner: I am preparing for the KNM exam').check();
 		await page.getByRole('button', { name: 'Create account' }).click();
-		await expect(page.getByRole('link', { name: 'My account' })).toBeVisible();
+		await expectSignedIn(page);
 		await page.getByRole('button', { name: 'Nederlands' }).click();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 		await page.context().clearCookies();
@@ -60,7 +61,7 @@ test.describe('on a phone (390×844)', () => {
 		await page.getByLabel('Username').fill(username);
 		await page.getByLabel('Password').fill(PASSWORD);
 		await page.getByRole('button', { name: 'Log in' }).click();
-		await expect(page.getByRole('link', { name: nl.nav_account! })).toBeVisible();
+		await expectSignedIn(page);
 	});
 });
 

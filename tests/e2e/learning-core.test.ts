@@ -126,6 +126,7 @@ test.describe('the learning core across days', () => {
 		};
 
 		// Hovering the navigation link runs the load; opening /exam must work and write nothing.
+		await openPage(page, '/practice');
 		const before = learningState(id);
 		await page.getByRole('link', { name: 'Mock exam', exact: true }).hover();
 		await page.waitForTimeout(500);

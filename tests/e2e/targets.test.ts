@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { openPage, registerAs, uniqueUsername } from './helpers';
@@ -43,5 +44,31 @@ test.describe('targets on a phone (360×640)', () => {
 		await page.locator('body[data-hydrated="true"]').waitFor();
 		await expect(page.getByTestId('exam-position')).toBeVisible();
 		expect(await smallTargets(page), 'exam question').toEqual([]);
+	});
+
+	test('a compact header: at most 56 px, no site menu on practice and exam screens, all three options on screen', async ({ page }) => {
+		await registerAs(page, uniqueUsername('compact'));
+		const headerHeight = async () => (await page.locator('header.site-header').boundingBox())!.height;
+		await openPage(page, '/');
+		expect(await headerHeight()).toBeLessThanOrEqual(56);
+		// The menu is one tap away.
+		await page.getByText('Menu', { exact: true }).click();
+		await expect(page.getByRole('link', { name: 'Practise', exact: true })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'My account' })).toBeVisible();
+		const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+		expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+		await openPage(page, '/practice/session?scope=due');
+		expect(await headerHeight()).toBeLessThanOrEqual(56);
+		await expect(page.getByRole('navigation', { name: 'Main menu' })).toHaveCount(0);
+		for (const option of await page.locator('button.option').all()) await expect(option).toBeInViewport({ ratio: 1 });
+
+		await openPage(page, '/exam');
+		await page.getByRole('button', { name: 'Start a mock exam' }).click();
+		await page.getByRole('link', { name: 'Start this theme' }).click();
+		await expect(page.getByTestId('exam-position')).toBeVisible();
+		expect(await headerHeight()).toBeLessThanOrEqual(56);
+		await expect(page.getByRole('navigation', { name: 'Main menu' })).toHaveCount(0);
+		await expect(page.getByRole('link', { name: 'Leave the exam' })).toBeVisible();
 	});
 });
