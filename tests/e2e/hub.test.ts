@@ -4,7 +4,11 @@ test.describe('information hub', () => {
 	test('home → topic → source shows where the source appears in the hub', async ({ page }) => {
 		await page.goto('/');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Prepare for the KNM exam');
-		await expect(page.getByRole('link', { name: 'Start practising' })).toHaveAttribute('href', '/practice');
+		// Signed out, "Start practising" leads to the short sign-up form and then the first question.
+		await expect(page.getByRole('link', { name: 'Start practising' })).toHaveAttribute(
+			'href',
+			`/register?redirectTo=${encodeURIComponent('/practice/session?scope=due')}`
+		);
 		await expect(page.getByRole('link', { name: 'Take a mock exam' })).toHaveAttribute('href', '/exam');
 
 		await page.getByRole('link', { name: 'Websites that almost everyone needs' }).first().click();

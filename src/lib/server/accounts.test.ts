@@ -94,6 +94,20 @@ describe('accounts', () => {
 		expect((await logInUser(db, { username: 'yusuf', password: 'nieuw wachtwoord 2' }, IP, NOW)).ok).toBe(true);
 	});
 
+	it('reports every registration problem at once, with a username made from a full name', async () => {
+		const result = await registerUser(db, { username: 'Fatima Yusuf', password: 'short' }, '198.51.100.7', NOW);
+		expect(result).toMatchObject({
+			ok: false,
+			problem: 'username_characters',
+			fields: { username: 'username_characters', password: 'password_too_short' },
+			suggestion: 'Fatima.Yusuf'
+		});
+		// Without a role a learner account is made (teachers sign up through their own link).
+		const learner = await registerUser(db, { username: 'Fatima.Yusuf', password: PASSWORD }, '198.51.100.7', NOW);
+		expect(learner.ok && learner.value.user.role).toBe('learner');
+		expect(db.select({ n: count() }).from(t.user).get()?.n).toBe(1);
+	});
+
 	it('saves the exam date alone, clears it when empty, and refuses a date that does not exist', async () => {
 		const { user } = await register('yara');
 		expect(saveExamDate(db, user, { examDate: '2027-03-15' })).toEqual({ ok: true, value: '2027-03-15' });

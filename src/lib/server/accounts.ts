@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { checkUsername, normalizeUsername } from '../domain/auth/credentials';
+import { checkUsername, normalizeUsername, suggestUsername } from '../domain/auth/credentials';
 import { FailureLimiter } from '../domain/auth/rate-limit';
 import { checkNewPassword, hashPassword, spendPasswordCheck, verifyPasswordHash } from './auth/password';
 import {
@@ -34,7 +34,15 @@ export type AccountProblem =
 	| 'rate_limited'
 	| 'settings_invalid';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; problem: AccountProblem; retryAt?: Date };
+/** Problems per form field, so a form can show every one next to its field at once. */
+export interface FieldProblems {
+	username?: AccountProblem;
+	password?: AccountProblem;
+}
+
+export type Result<T> =
+	| { ok: true; value: T }
+	| { ok: false; problem: AccountProblem; retryAt?: Date; fields?: FieldProblems; suggestion?: string };
 
 const fail = (problem: AccountProblem, retryAt?: Date): { ok: false; problem: AccountProblem; retryAt?: Date } =>
 	retryAt === undefined ? { ok: false, problem } : { ok: false, problem, retryAt };
@@ -52,7 +60,8 @@ const registerSchema = z.object({
 		.max(64, { error: 'field_too_long' })
 		.nullish()
 		.transform((value) => (value ? value : null)),
-	role: z.enum(['learner', 'teacher'], { error: 'role_invalid' })
+	// Learners sign up on /register; teachers through its teacher link (role=teacher).
+	role: z.enum(['learner', 'teacher'], { error: 'role_invalid' }).default('learner')
 });
 
 const loginSchema = z.object({
@@ -119,13 +128,24 @@ export async function registerUser(
 
 	if (!parsed.success) return refuse(firstProblem(parsed.error));
 	const { username, password, displayName, role } = parsed.data;
-	const usernameProblem = checkUsername(username);
-	if (usernameProblem) return refuse(usernameProblem);
-	const passwordProblem = checkNewPassword(password);
-	if (passwordProblem) return refuse(passwordProblem);
+	// Every problem at once: the form shows each next to its field.
 	const key = normalizeUsername(username);
-	if (db.select({ id: t.user.id }).from(t.user).where(eq(t.user.usernameKey, key)).get()) {
-		return refuse('username_taken');
+	const fields: FieldProblems = {};
+	const usernameProblem =
+		checkUsername(username) ??
+		(db.select({ id: t.user.id }).from(t.user).where(eq(t.user.usernameKey, key)).get() ? 'username_taken' : null);
+	if (usernameProblem) fields.username = usernameProblem;
+	const passwordProblem = checkNewPassword(password);
+	if (passwordProblem) fields.password = passwordProblem;
+	if (usernameProblem || passwordProblem) {
+		recordFailures(limiters, now);
+		const suggestion = usernameProblem === 'username_characters' ? suggestUsername(username) : null;
+		return {
+			ok: false,
+			problem: (usernameProblem ?? passwordProblem)!,
+			fields,
+			...(suggestion ? { suggestion } : {})
+		};
 	}
 
 	const passwordHash = await hashPassword(password);

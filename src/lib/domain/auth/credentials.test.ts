@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, checkUsername, normalizeUsername, parsePasswordList } from './credentials';
+import { checkPassword, checkUsername, normalizeUsername, parsePasswordList, suggestUsername } from './credentials';
 
 const COMMON = parsePasswordList('# comment\n123456\npassword\nPassword1\n\niloveyou\n');
 
@@ -51,5 +51,21 @@ describe('passwords', () => {
 	it('accepts a long uncommon passphrase in any script', () => {
 		expect(checkPassword('fiets regen koffie', COMMON)).toBeNull();
 		expect(checkPassword('سلام دنیا عزیز', COMMON)).toBeNull();
+	});
+});
+
+describe('suggestUsername', () => {
+	it('turns a full name into a valid username', () => {
+		expect(suggestUsername('Fatima Yusuf')).toBe('Fatima.Yusuf');
+		expect(suggestUsername('  Ahmad   Al-Hassan ')).toBe('Ahmad.Al-Hassan');
+		expect(suggestUsername('Олена Коваль')).toBe('Олена.Коваль');
+		expect(suggestUsername('mo@home!')).toBe('mohome');
+	});
+
+	it('gives nothing when the typed name is already valid or nothing usable is left', () => {
+		expect(suggestUsername('fatima')).toBeNull();
+		expect(suggestUsername('!!')).toBeNull();
+		expect(suggestUsername('a b')).toBe('a.b');
+		expect(suggestUsername('x'.repeat(40) + ' y')).toHaveLength(32);
 	});
 });

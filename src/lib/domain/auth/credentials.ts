@@ -27,6 +27,24 @@ export function checkUsername(username: string): UsernameProblem | null {
 }
 
 /**
+ * A valid username made from what someone typed, often their name ("Fatima Yusuf" becomes
+ * "Fatima.Yusuf"): spaces become dots, other signs are left out. Null when nothing usable is left.
+ */
+export function suggestUsername(typed: string): string | null {
+	const suggestion = [...typed
+		.normalize('NFKC')
+		.trim()
+		.replace(/\s+/gu, '.')
+		.replace(/[^\p{L}\p{N}._-]/gu, '')
+		.replace(/([._-])[._-]+/g, '$1')
+		.replace(/^[._-]+|[._-]+$/g, '')]
+		.slice(0, USERNAME_MAX)
+		.join('')
+		.replace(/[._-]+$/g, '');
+	return suggestion !== typed && checkUsername(suggestion) === null ? suggestion : null;
+}
+
+/**
  * Length is counted in Unicode code points, so any script counts fairly. The common-password list
  * is compared case-insensitively ("Password1" is as weak as "password1").
  */
