@@ -70,5 +70,16 @@ test.describe('targets on a phone (360×640)', () => {
 		expect(await headerHeight()).toBeLessThanOrEqual(56);
 		await expect(page.getByRole('navigation', { name: 'Main menu' })).toHaveCount(0);
 		await expect(page.getByRole('link', { name: 'Leave the exam' })).toBeVisible();
+
+		// The chosen answer stands out as a card; the time and the overview stay on screen while scrolling.
+		const options = page.locator('.exam-option');
+		await options.nth(1).locator('input[type="radio"]').check();
+		const background = (index: number) => options.nth(index).evaluate((element) => getComputedStyle(element).backgroundColor);
+		expect(await background(1)).not.toBe(await background(0));
+		const radioWidths = await page.locator('.exam-option input[type="radio"]').evaluateAll((inputs) => inputs.map((input) => input.getBoundingClientRect().width));
+		expect(Math.min(...radioWidths)).toBeGreaterThanOrEqual(24);
+		await page.mouse.wheel(0, 2000);
+		await expect(page.getByTestId('time-left')).toBeInViewport();
+		await expect(page.getByRole('link', { name: 'Overview' })).toBeInViewport();
 	});
 });
