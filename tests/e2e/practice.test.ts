@@ -286,3 +286,26 @@ test.describe('a new learner on the practice page', () => {
 		await expect(page.getByRole('region', { name: 'Start here' })).toHaveCount(0);
 	});
 });
+
+test.describe('rounds', () => {
+	test('practice comes in rounds of 10 with a progress bar and a summary that leads on', async ({ page }) => {
+		await registerAs(page, uniqueUsername('round'));
+		await openPage(page, '/practice/session?scope=due');
+		const missed: string[] = [];
+		for (let i = 0; i < 10; i++) {
+			await expect(page.getByTestId('round-progress')).toHaveText(`Question ${i + 1} of 10`);
+			const right = i !== 3 && i !== 7;
+			const question = await answer(page, right);
+			if (!right) missed.push(question.question.nl);
+			await page.getByRole('button', { name: 'Continue' }).click();
+		}
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Round done!');
+		await expect(page.getByTestId('round-result')).toHaveText('Right: 8. Not right: 2.');
+		await expect(page.getByText('Days in a row: 1')).toBeVisible();
+		for (const text of missed) await expect(page.getByText(text)).toBeVisible();
+		await page.getByRole('link', { name: 'Practise the ones I got wrong' }).click();
+		await expect(page).toHaveURL(/scope=mistakes/);
+		expect(missed).toContain((await currentQuestion(page)).question.nl);
+		await expect(page.getByTestId('round-progress')).toHaveText('Question 1 of 10');
+	});
+});

@@ -6,7 +6,7 @@
  */
 export { choiceField, measureResponse, RESPONSE_CAP_MS, responseMsField, submitAnswer } from './answers';
 export type { AnswerProblem, AnswerResult } from './answers';
-export { countNewToday, progressOverview, themeProgress } from './progress';
+export { countNewToday, loadRound, practiceStreak, progressOverview, themeProgress } from './progress';
 export type { ProgressOverview, ThemeProgress } from './progress';
 export { findDueCandidates, listMistakes, nextQuestion } from './queue';
 export type { Mistake } from './queue';

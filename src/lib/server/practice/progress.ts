@@ -1,8 +1,10 @@
-import { and, count, eq, gte, isNull, lt, lte, ne, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
 import { countStreak, DAY_MS, learnerDay, learnerDayKey, startOfLearnerDay } from '../../domain/learner-day';
 import { pickLocale } from '../../domain/locale';
 import type { Locale } from '../../domain/locale';
+import { describeRound, ROUND_SIZE } from '../../domain/srs/round';
+import type { RoundState } from '../../domain/srs/round';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import * as t from '../db/schema';
@@ -122,21 +124,6 @@ export function progressOverview(db: Db, user: SessionUser, now: Date, locale: L
 		if (offset >= 0 && offset < FORECAST_DAYS) perDay[offset]! += 1;
 	}
 
-	const practised = new Set(
-		db
-			.select({ at: t.reviewLog.reviewedAt })
-			.from(t.reviewLog)
-			.where(
-				and(
-					eq(t.reviewLog.userId, user.id),
-					gte(t.reviewLog.reviewedAt, new Date(todayStart.getTime() - STREAK_HORIZON_DAYS * DAY_MS)),
-					lte(t.reviewLog.reviewedAt, now)
-				)
-			)
-			.all()
-			.map((row) => learnerDay(row.at, model))
-	);
-
 	return {
 		themes,
 		reviewsToday,
@@ -144,6 +131,37 @@ export function progressOverview(db: Db, user: SessionUser, now: Date, locale: L
 		newPerDay: user.newPerDay,
 		dueNow: themes.reduce((n, theme) => n + theme.due, 0),
 		forecast: perDay.map((n, offset) => ({ day: learnerDayKey(today + offset), count: n })),
-		streak: countStreak(practised, today)
+		streak: practiceStreak(db, user, now)
 	};
+}
+
+/**
+ * The round that started at `start`: its practice answers (not mock-exam ones) read back from the
+ * review log, in time order. A round that has not started yet (no answer) is empty.
+ */
+export function loadRound(db: Db, userId: string, start: Date | null): RoundState {
+	if (start === null) return describeRound(null, []);
+	const answers = db.all<{ questionId: string; correct: number; question: string }>(sql`
+		SELECT r.question_id AS questionId, r.correct, q.question_nl AS question
+		FROM review_log r JOIN question q ON q.id = r.question_id
+		WHERE r.user_id = ${userId} AND r.reviewed_at >= ${start.getTime()} AND r.mode <> 'exam'
+		ORDER BY r.reviewed_at, r.id
+		LIMIT ${ROUND_SIZE}`);
+	return describeRound(
+		start,
+		answers.map((row) => ({ questionId: row.questionId, correct: row.correct === 1, question: row.question }))
+	);
+}
+
+/** Days in a row with practice, ending today or yesterday (learner days). */
+export function practiceStreak(db: Db, user: Learner, now: Date): number {
+	const model = dayModelOf(user);
+	const today = learnerDay(now, model);
+	const since = startOfLearnerDay(today, model).getTime() - STREAK_HORIZON_DAYS * DAY_MS;
+	const practised = new Set(
+		db
+			.all<{ at: number }>(sql`SELECT reviewed_at AS at FROM review_log WHERE user_id = ${user.id} AND reviewed_at >= ${since} AND reviewed_at <= ${now.getTime()}`)
+			.map((row) => learnerDay(new Date(row.at), model))
+	);
+	return countStreak(practised, today);
 }

@@ -4,7 +4,8 @@ import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { closeExpiredAttempts } from '$lib/server/exam';
 import { currentLocale } from '$lib/server/locale';
-import { nextQuestion, parseScope, scopeExists, scopeKey, submitAnswer } from '$lib/server/practice';
+import { parseRoundStart } from '$lib/domain/srs/round';
+import { loadRound, nextQuestion, parseScope, practiceStreak, scopeExists, scopeKey, submitAnswer } from '$lib/server/practice';
 import { m } from '$lib/paraglide/messages';
 import type { AnswerProblem } from '$lib/server/practice';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,9 +24,15 @@ function readScope(url: URL) {
  */
 export const load: PageServerLoad = ({ url, locals, request }) => {
 	const { user, scope } = readScope(url);
+	const db = getDb();
+	if (request.method === 'POST') return { scope: scopeKey(scope), next: null, round: null, streak: 0, translation: user.translationLocale };
+	// A round of 10 is named by its start in the URL (`round`); its answers come from the log.
+	const round = loadRound(db, user.id, parseRoundStart(url.searchParams.get('round'), locals.now));
 	return {
 		scope: scopeKey(scope),
-		next: request.method === 'POST' ? null : nextQuestion(getDb(), user, scope, locals.now),
+		next: nextQuestion(db, user, scope, locals.now),
+		round,
+		streak: round.summary ? practiceStreak(db, user, locals.now) : 0,
 		translation: user.translationLocale
 	};
 };
@@ -49,15 +56,25 @@ export const actions: Actions = {
 	answer: async ({ request, url, locals }) => {
 		const { user, scope } = readScope(url);
 		const db = getDb();
+		// The first answer of a round starts it.
+		const roundStart = parseRoundStart(url.searchParams.get('round'), locals.now) ?? locals.now;
 		const result = submitAnswer(db, user, formFields(await request.formData()), locals.now, currentLocale());
 		if (!result.ok) {
 			return fail(problemStatus[result.problem], {
 				problem: problemMessage[result.problem](),
-				next: nextQuestion(db, user, scope, locals.now)
+				next: nextQuestion(db, user, scope, locals.now),
+				round: loadRound(db, user.id, parseRoundStart(url.searchParams.get('round'), locals.now)),
+				streak: 0
 			});
 		}
 		// A mock exam left to run out is closed here too, so its answers reach the scheduler.
 		closeExpiredAttempts(db, user, locals.now);
-		return { feedback: result.feedback, next: nextQuestion(db, user, scope, locals.now) };
+		const round = loadRound(db, user.id, roundStart);
+		return {
+			feedback: result.feedback,
+			next: nextQuestion(db, user, scope, locals.now),
+			round,
+			streak: round.summary ? practiceStreak(db, user, locals.now) : 0
+		};
 	}
 };
