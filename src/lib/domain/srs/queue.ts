@@ -14,7 +14,7 @@ export interface DueCandidate {
 export interface QueueInput {
 	/** the learner's cards that may be due (the caller may pass only the first few of each kind) */
 	cards: readonly DueCandidate[];
-	/** questions without a card, in bank order */
+	/** questions without a card, in the order to learn them (themes take turns) */
 	fresh: readonly string[];
 	newToday: number;
 	newPerDay: number;

@@ -7,6 +7,7 @@ import type { CardState } from '../../domain/srs/scheduler';
 import { toSessionUser } from '../auth/session';
 import type { SessionUser } from '../auth/session';
 import { importContent } from '../content/import';
+import { loadContent } from '../content/load';
 import { openDatabase } from '../db';
 import type { Db } from '../db';
 import * as t from '../db/schema';
@@ -274,6 +275,35 @@ describe('page views and answers', () => {
 			if (offset < 7) expect(overview.forecast[offset]!.count).toBeGreaterThan(0);
 		}
 		expect(dayModelOf(amsterdam)).toEqual({ timeZone: 'Europe/Amsterdam', dayStartsHour: 4 });
+	});
+});
+
+describe('new questions across the real bank', () => {
+	it('lets the themes take turns: the first 8 new questions come from 8 themes, in theme order', () => {
+		const db = openDatabase(':memory:');
+		importContent(db, loadContent(), NOW);
+		db.insert(t.user).values({ id: 'u1', username: 'ali', usernameKey: 'ali', passwordHash: 'x', role: 'learner', createdAt: NOW }).run();
+		const user = toSessionUser(db.select().from(t.user).where(eq(t.user.id, 'u1')).get()!);
+		const themes: string[] = [];
+		for (let i = 0; i < 9; i++) {
+			const at = new Date(NOW.getTime() + i * 1000);
+			const shown = show(db, user, at);
+			themes.push(shown.themeSlug);
+			expect(submitAnswer(db, user, answer(shown, 0), at, 'en').ok).toBe(true);
+		}
+		const order = db.select({ slug: t.theme.slug }).from(t.theme).orderBy(t.theme.number).all().map((row) => row.slug);
+		expect(themes.slice(0, 8)).toEqual(order);
+		// The ninth is the second question of theme 1.
+		expect(themes[8]).toBe(order[0]);
+		// Within a theme, file order still holds: theme 2's second question comes next there.
+		const theme2 = db
+			.select({ id: t.question.id })
+			.from(t.question)
+			.where(eq(t.question.themeSlug, order[1]!))
+			.orderBy(t.question.position)
+			.all()
+			.map((row) => row.id);
+		expect(show(db, user, new Date(NOW.getTime() + 20_000), parseScope(`theme:${order[1]}`)!).questionId).toBe(theme2[1]);
 	});
 });
 

@@ -51,16 +51,32 @@ export function findDueCandidates(db: Db, userId: string, now: Date, scope: Scop
 		.map((row) => ({ questionId: row.questionId, due: row.due, state: row.state as 1 | 2 | 3, reps: row.reps }));
 }
 
+/**
+ * The next new question. New questions take turns across the themes (the first question of each
+ * theme, then the second of each, …), so a new learner does not spend the first weeks in theme 1
+ * only; within a theme they come in file order.
+ */
 function findFirstNew(db: Db, userId: string, scope: Scope): string | undefined {
-	return db
-		.select({ id: t.question.id })
-		.from(t.question)
-		.innerJoin(t.theme, eq(t.theme.slug, t.question.themeSlug))
-		.leftJoin(t.card, and(eq(t.card.userId, userId), eq(t.card.questionId, t.question.id)))
-		.where(and(isNull(t.card.questionId), isNull(t.question.retiredAt), scopeCondition(scope)))
-		.orderBy(asc(t.theme.number), asc(t.question.position))
-		.limit(1)
-		.get()?.id;
+	const filter =
+		scope.kind === 'theme'
+			? 'AND r.theme_slug = @theme'
+			: scope.kind === 'set'
+				? 'AND r.id IN (SELECT question_id FROM question_set_item WHERE set_id = @setId)'
+				: '';
+	const statement = prepared(db, `queue.new.${scope.kind}`, () =>
+		db.$client.prepare(`
+			SELECT r.id FROM (
+				SELECT q.id, q.theme_slug, th.number,
+					ROW_NUMBER() OVER (PARTITION BY q.theme_slug ORDER BY q.position) AS turn
+				FROM question q JOIN theme th ON th.slug = q.theme_slug
+				WHERE q.retired_at IS NULL
+			) r
+			LEFT JOIN card c ON c.user_id = @userId AND c.question_id = r.id
+			WHERE c.question_id IS NULL ${filter}
+			ORDER BY r.turn, r.number
+			LIMIT 1`)
+	);
+	return (statement.get({ userId, ...scopeParams(scope) }) as { id: string } | undefined)?.id;
 }
 
 export interface Mistake {
