@@ -11,7 +11,8 @@ async function scan(page: Page): Promise<void> {
 async function startExam(page: Page): Promise<string> {
 	await openPage(page, '/exam');
 	await page.getByRole('button', { name: 'Start a mock exam' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Theme 1: /);
+	await expect(page.getByTestId('exam-position')).toHaveText(/^Question 1 of 40 · Theme 1: /);
+	await expect(page.getByTestId('theme-banner')).toContainText('Theme 1: ');
 	const id = /\/exam\/([a-z2-7]{32})/.exec(page.url())?.[1];
 	expect(id).toBeDefined();
 	return id!;
@@ -22,9 +23,8 @@ async function answerAndNext(page: Page, index: number): Promise<void> {
 	const position = Number(new URL(page.url()).searchParams.get('q') ?? '1');
 	await page.locator('.exam-option input[type="radio"]').nth(index).check();
 	await page.getByRole('button', { name: 'Next' }).click();
-	// The save is enhanced: wait for the next question (or its theme divider) to arrive.
+	// The save is enhanced: wait for the next question to arrive.
 	await page.waitForURL(new RegExp(`[?&]q=${position + 1}(&|$)`));
-	if (page.url().includes('intro=1')) await page.getByRole('link', { name: 'Start this theme' }).click();
 	await expect(page.getByTestId('exam-position')).toHaveText(new RegExp(`^Question ${position + 1} of 40`));
 }
 
@@ -33,16 +33,17 @@ test.describe('mock exam', () => {
 		test.setTimeout(120_000);
 		await registerAs(page, uniqueUsername('exam'));
 		await startExam(page);
-		await scan(page); // the theme divider
-		await page.getByRole('link', { name: 'Start this theme' }).click();
 		await expect(page.getByTestId('exam-position')).toHaveText(/^Question 1 of 40 · Theme 1: /);
-		await scan(page); // a question
+		await scan(page); // a question with its theme banner
 
+		// Each theme's first question carries the theme's banner (no divider screen, no extra tap).
 		const themesSeen = new Set<string>();
 		for (let position = 1; position <= 40; position++) {
 			await expect(page.getByTestId('exam-position')).toHaveText(new RegExp(`^Question ${position} of 40 · Theme \\d: `));
 			const meta = (await page.getByTestId('exam-position').textContent())?.trim();
-			themesSeen.add(meta!.split('·')[1]!.trim());
+			const theme = meta!.split('·')[1]!.trim();
+			await expect(page.getByTestId('theme-banner')).toHaveCount(themesSeen.has(theme) ? 0 : 1);
+			themesSeen.add(theme);
 			if (position < 40) await answerAndNext(page, position % 3);
 			else await page.locator('.exam-option input[type="radio"]').first().check();
 		}
@@ -72,7 +73,6 @@ test.describe('mock exam', () => {
 	test('reloading in the middle keeps the answers and the time left', async ({ page, context, baseURL }) => {
 		await registerAs(page, uniqueUsername('reload'));
 		const id = await startExam(page);
-		await page.getByRole('link', { name: 'Start this theme' }).click();
 		await answerAndNext(page, 2);
 		await page.locator('.exam-option input[type="radio"]').nth(1).check();
 		await page.getByLabel('Mark this question to check later').check();
@@ -97,7 +97,6 @@ test.describe('mock exam', () => {
 	test('an expired attempt is scored with what was answered; later answers land on the results', async ({ page, context, baseURL }) => {
 		await registerAs(page, uniqueUsername('expired'));
 		const id = await startExam(page);
-		await page.getByRole('link', { name: 'Start this theme' }).click();
 		await answerAndNext(page, 0);
 		await answerAndNext(page, 0);
 
@@ -130,7 +129,6 @@ test.describe('mock exam', () => {
 	test('handing in with unanswered questions asks first, and says how many', async ({ page }) => {
 		await registerAs(page, uniqueUsername('confirm'));
 		const id = await startExam(page);
-		await page.getByRole('link', { name: 'Start this theme' }).click();
 		await answerAndNext(page, 0);
 		await page.getByRole('button', { name: 'Overview' }).click();
 		await page.getByRole('button', { name: 'Hand in my exam' }).click();
@@ -150,7 +148,6 @@ test.describe('mock exam', () => {
 	test('an answer chosen and then left through a link is saved', async ({ page }) => {
 		await registerAs(page, uniqueUsername('leave'));
 		const id = await startExam(page);
-		await page.getByRole('link', { name: 'Start this theme' }).click();
 		await page.locator('body[data-hydrated="true"]').waitFor();
 		const isSave = (response: { url(): string; request(): { method(): string } }) => response.url().includes('/save') && response.request().method() === 'POST';
 		const savedAnswer = page.waitForResponse(isSave);
@@ -190,7 +187,6 @@ test.describe('read aloud', () => {
 		await page.getByText('Read aloud: no Dutch voice on this device').click();
 		await expect(page.getByTestId('no-dutch-voice')).toHaveText(/needs a Dutch voice on your device\. Android: .* iPhone: /);
 		await startExam(page);
-		await page.getByRole('link', { name: 'Start this theme' }).click();
 		await expect(page.getByText('Read aloud: no Dutch voice on this device')).toHaveCount(1);
 	});
 
@@ -227,7 +223,6 @@ test.describe('read aloud', () => {
 		expect(slow[1]?.text).toBe(spoken[0]?.text);
 
 		await startExam(page);
-		await page.getByRole('link', { name: 'Start this theme' }).click();
 		await page.locator('body[data-hydrated="true"]').waitFor();
 		await expect(page.getByRole('button', { name: 'Read answer 1 aloud' })).toBeVisible();
 		await page.getByRole('button', { name: 'Read aloud (Dutch voice)' }).click();

@@ -210,7 +210,6 @@ export interface ExamQuestionView {
 	theme: { slug: string; number: number; name: string };
 	/** true when this question opens a theme block (the divider screen comes before it) */
 	startsBlock: boolean;
-	nextStartsBlock: boolean;
 	blockSize: number;
 	question: LocalText;
 	options: LocalText[];
@@ -254,7 +253,6 @@ export function examQuestion(
 		total: rows.length,
 		theme: { slug: theme.slug, number: theme.number, name: pick(locale, theme.nameEn, theme.nameNl) },
 		startsBlock: position === 0 || rows[position - 1]?.themeSlug !== answer.themeSlug,
-		nextStartsBlock: position + 1 < rows.length && rows[position + 1]?.themeSlug !== answer.themeSlug,
 		blockSize: rows.filter((r) => r.themeSlug === answer.themeSlug).length,
 		question: { nl: question.questionNl, en: question.questionEn },
 		options: answer.order.map((index) => question.options[index] ?? { nl: '', en: '' }),

@@ -18,6 +18,6 @@ export const actions: Actions = {
 	start: ({ locals }) => {
 		const { user } = requireUser();
 		const id = startExam(getDb(), user, locals.now);
-		redirect(303, `/exam/${id}?q=1&intro=1`);
+		redirect(303, `/exam/${id}?q=1`);
 	}
 };

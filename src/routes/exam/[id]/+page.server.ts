@@ -21,7 +21,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	if (!parsed.success) error(404, m.exam_problem_not_found());
 	const view = examQuestion(db, user, attempt, parsed.data - 1, locals.now, currentLocale());
 	if (!view) error(404, m.exam_problem_not_found());
-	return { attemptId: attempt.id, view, showDivider: view.startsBlock && url.searchParams.get('intro') === '1' };
+	return { attemptId: attempt.id, view };
 };
 
 const goSchema = z.enum(['next', 'previous', 'overview', 'stay']).catch('stay');
@@ -43,6 +43,6 @@ export const actions: Actions = {
 		if (go === 'overview') redirect(303, `/exam/${params.id}/overview`);
 		const target = go === 'next' ? result.position + 2 : go === 'previous' ? result.position : result.position + 1;
 		const position = Math.min(Math.max(target, 1), total);
-		redirect(303, `/exam/${params.id}?q=${position}${go === 'next' && fields.nextStartsBlock === '1' ? '&intro=1' : ''}`);
+		redirect(303, `/exam/${params.id}?q=${position}`);
 	}
 };
