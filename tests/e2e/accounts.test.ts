@@ -168,7 +168,7 @@ test.describe('accounts', () => {
 		await page.getByLabel('Current password').fill(PASSWORD);
 		await page.getByLabel('New password').fill('een heel nieuw wachtwoord');
 		await page.getByRole('button', { name: 'Change password' }).click();
-		await expect(page.getByRole('status')).toHaveText(/Your password is changed/);
+		await expect(page.getByRole('status')).toHaveText(/Your password has been changed/);
 
 		await phone.goto('/account');
 		await expect(phone).toHaveURL(/\/login/);
@@ -188,6 +188,7 @@ test.describe('accounts', () => {
 		await page.getByLabel('Type your password to confirm').fill(PASSWORD);
 		await page.getByRole('button', { name: 'Delete my account for good' }).click();
 		await expect(page).toHaveURL(/\/\?deleted=1$/);
+		await expect(page.getByRole('status')).toHaveText('Your account has been deleted.');
 		await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
 
 		await openPage(page, '/login');
