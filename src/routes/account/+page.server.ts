@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { changePassword, deleteAccount, TRANSLATION_LOCALES, updateSettings } from '$lib/server/accounts';
-import { formFields } from '$lib/server/auth/forms';
+import { readForm } from '$lib/server/auth/forms';
 import { setLocaleCookie } from '$lib/server/locale';
 import { requireUser } from '$lib/server/auth/guards';
 import { describeProblem, statusFor } from '$lib/server/auth/messages';
@@ -31,7 +31,7 @@ export const load: PageServerLoad = ({ url }) => {
 export const actions: Actions = {
 	settings: async ({ request, cookies }) => {
 		const { user } = requireUser();
-		const result = updateSettings(getDb(), user, formFields(await request.formData()));
+		const result = updateSettings(getDb(), user, await readForm(request));
 		if (!result.ok) return fail(400, { form: 'settings', message: describeProblem(result.problem) });
 		setLocaleCookie(cookies, result.value.uiLocale);
 		// A new page load, so that a new interface language applies at once.
@@ -39,7 +39,7 @@ export const actions: Actions = {
 	},
 	password: async ({ request }) => {
 		const { user, session } = requireUser();
-		const result = await changePassword(getDb(), user, session, formFields(await request.formData()));
+		const result = await changePassword(getDb(), user, session, await readForm(request));
 		if (!result.ok) {
 			return fail(statusFor(result.problem), { form: 'password', message: describeProblem(result.problem) });
 		}
@@ -47,7 +47,7 @@ export const actions: Actions = {
 	},
 	delete: async ({ request, cookies }) => {
 		const { user } = requireUser();
-		const result = await deleteAccount(getDb(), user, formFields(await request.formData()));
+		const result = await deleteAccount(getDb(), user, await readForm(request));
 		if (!result.ok) {
 			return fail(statusFor(result.problem), { form: 'delete', message: describeProblem(result.problem) });
 		}

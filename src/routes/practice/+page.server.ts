@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { saveExamDate } from '$lib/server/accounts';
-import { formFields } from '$lib/server/auth/forms';
+import { readForm } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { currentLocale } from '$lib/server/locale';
@@ -32,7 +32,7 @@ export const actions: Actions = {
 	/** "When is your exam?": the date the exam-date planning builds on. */
 	examDate: async ({ request }) => {
 		const { user } = requireUser();
-		const result = saveExamDate(getDb(), user, formFields(await request.formData()));
+		const result = saveExamDate(getDb(), user, await readForm(request));
 		if (!result.ok) return fail(400, { examDateProblem: m.practice_exam_date_invalid() });
 		redirect(303, '/practice?saved=exam-date');
 	}

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { registerUser } from '$lib/server/accounts';
-import { formFields, startSignedIn } from '$lib/server/auth/forms';
+import { readForm, startSignedIn } from '$lib/server/auth/forms';
 import { safeRedirectPath } from '$lib/server/auth/guards';
 import { describeProblem, statusFor } from '$lib/server/auth/messages';
 import { getDb } from '$lib/server/db';
@@ -19,7 +19,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, url, locals }) => {
-		const fields = formFields(await request.formData());
+		const fields = await readForm(request);
 		const now = locals.now;
 		const result = await registerUser(getDb(), fields, getClientAddress(), now, currentLocale());
 		if (!result.ok) {

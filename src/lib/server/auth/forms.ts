@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import type { Cookies } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { saveInterfaceLanguage } from '../accounts';
@@ -5,6 +6,18 @@ import type { SignedIn } from '../accounts';
 import type { Db } from '../db';
 import { setLocaleCookie, takeLanguageChoice } from '../locale';
 import { setSessionCookie } from './session';
+import { m } from '../../paraglide/messages';
+
+/**
+ * The fields of a posted form. A body that is not a readable form (a broken multipart body, a
+ * cut-off upload) is the sender's fault: 400, never a 500. SvelteKit already refuses other content
+ * types with 415 before an action runs.
+ */
+export async function readForm(request: Request): Promise<Record<string, unknown>> {
+	const form = await request.formData().catch(() => null);
+	if (form === null) error(400, m.form_unreadable());
+	return formFields(form);
+}
 
 /** Form fields as plain values; files and repeated fields are not used by our forms. */
 export function formFields(form: FormData): Record<string, unknown> {

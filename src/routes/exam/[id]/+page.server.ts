@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { attemptPhase } from '$lib/domain/exam/scoring';
-import { formFields } from '$lib/server/auth/forms';
+import { readForm } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { examQuestion, loadAttempt, saveExamAnswer } from '$lib/server/exam';
@@ -29,7 +29,7 @@ const goSchema = z.enum(['next', 'previous', 'overview', 'stay']).catch('stay');
 export const actions: Actions = {
 	save: async ({ params, request, locals }) => {
 		const { user } = requireUser();
-		const fields = formFields(await request.formData());
+		const fields = await readForm(request);
 		const result = saveExamAnswer(getDb(), user, params.id, fields, locals.now);
 		if (!result.ok) {
 			if (result.problem === 'not_found') error(404, m.exam_problem_not_found());

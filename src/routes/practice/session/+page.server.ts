@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { formFields } from '$lib/server/auth/forms';
+import { readForm } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { closeExpiredAttempts } from '$lib/server/exam';
@@ -58,7 +58,7 @@ export const actions: Actions = {
 		const db = getDb();
 		// The first answer of a round starts it.
 		const roundStart = parseRoundStart(url.searchParams.get('round'), locals.now) ?? locals.now;
-		const result = submitAnswer(db, user, formFields(await request.formData()), locals.now, currentLocale());
+		const result = submitAnswer(db, user, await readForm(request), locals.now, currentLocale());
 		if (!result.ok) {
 			return fail(problemStatus[result.problem], {
 				problem: problemMessage[result.problem](),

@@ -1,6 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { attemptPhase, secondsLeft } from '$lib/domain/exam/scoring';
-import { formFields } from '$lib/server/auth/forms';
+import { readForm } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { examOverview, handInExam, loadAttempt } from '$lib/server/exam';
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const attempt = loadAttempt(db, user, params.id);
 		if (!attempt) error(404, m.exam_problem_not_found());
-		const confirmed = formFields(await request.formData().catch(() => new FormData())).confirmed === 'yes';
+		const confirmed = (await readForm(request)).confirmed === 'yes';
 		if (!confirmed && attemptPhase(attempt, locals.now) === 'running') {
 			const unanswered = examOverview(db, attempt).filter((item) => !item.answered);
 			if (unanswered.length > 0) return { confirm: { unanswered: unanswered.length, first: unanswered[0]!.position + 1 } };
