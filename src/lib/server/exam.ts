@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { drawExam, EXAM_MINUTES } from '../domain/exam/draw';
-import { attemptPhase, DEADLINE_GRACE_MS, examDeadline, scoreExam, secondsLeft } from '../domain/exam/scoring';
+import { attemptPhase, DEADLINE_GRACE_MS, examDeadline, findWeakestTheme, scoreExam, secondsLeft } from '../domain/exam/scoring';
 import { seededRandom } from '../domain/random';
 import { shuffleOrder } from '../domain/srs/queue';
 import { pickLocale } from '../domain/locale';
@@ -372,6 +372,10 @@ export interface ExamResult {
 	score: number;
 	total: number;
 	answered: number;
+	/** questions answered wrong (unanswered ones are not mistakes to practise) */
+	mistakes: number;
+	/** the theme to practise next, if any was not fully right */
+	weakest: { slug: string; name: string } | null;
 	closedReason: 'handed_in' | 'expired';
 	startedAt: string;
 	minutesUsed: number;
@@ -410,18 +414,22 @@ export function examResult(db: Db, user: SessionUser, attempt: t.ExamAttemptRow,
 	const score = scoreExam(rows.map(({ answer }) => ({ theme: answer.themeSlug, correct: answer.correct })));
 	const themes = new Map(rows.map(({ theme }) => [theme.slug, theme]));
 	const endedAt = attempt.closedAt ?? attempt.deadlineAt;
+	const perTheme = score.perTheme.map((entry) => {
+		const theme = themes.get(entry.theme)!;
+		return { slug: theme.slug, number: theme.number, name: pick(locale, theme.nameEn, theme.nameNl), score: entry.score, total: entry.total };
+	});
+	const weakest = findWeakestTheme(perTheme);
 	return {
 		id: attempt.id,
 		score: score.score,
 		total: score.total,
 		answered: score.answered,
+		mistakes: rows.filter(({ answer }) => answer.correct === false).length,
+		weakest: weakest && { slug: weakest.slug, name: weakest.name },
 		closedReason: attempt.closedReason ?? 'expired',
 		startedAt: attempt.startedAt.toISOString(),
 		minutesUsed: Math.max(0, Math.round((endedAt.getTime() - attempt.startedAt.getTime()) / 60_000)),
-		perTheme: score.perTheme.map((entry) => {
-			const theme = themes.get(entry.theme)!;
-			return { slug: theme.slug, number: theme.number, name: pick(locale, theme.nameEn, theme.nameNl), score: entry.score, total: entry.total };
-		}),
+		perTheme,
 		previous: listHistory(db, user, now, locale)
 			.filter((entry) => entry.startedAt < attempt.startedAt.toISOString())
 			.slice(0, 5)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocateSeats, drawExam, EXAM_QUESTIONS } from './draw';
 import type { BankEntry } from './draw';
-import { attemptPhase, DEADLINE_GRACE_MS, examDeadline, scoreExam, secondsLeft } from './scoring';
+import { attemptPhase, DEADLINE_GRACE_MS, examDeadline, findWeakestTheme, scoreExam, secondsLeft } from './scoring';
 
 const THEMES = ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'];
 /** A bank shaped like ours: 60–80 questions per theme. */
@@ -94,6 +94,13 @@ describe('scoring and the deadline', () => {
 		expect(deadline).toEqual(new Date('2026-11-10T10:45:00Z'));
 		expect(secondsLeft(deadline, new Date('2026-11-10T10:44:00.500Z'))).toBe(60);
 		expect(secondsLeft(deadline, new Date('2026-11-10T11:00:00Z'))).toBe(0);
+	});
+
+	it('names the weakest theme by share of right answers, the lower number on a tie, none when all are right', () => {
+		const theme = (number: number, score: number, total: number) => ({ number, score, total });
+		expect(findWeakestTheme([theme(1, 4, 5), theme(2, 2, 6), theme(3, 1, 3)])).toEqual(theme(2, 2, 6));
+		expect(findWeakestTheme([theme(4, 1, 2), theme(2, 2, 4)])).toEqual(theme(2, 2, 4));
+		expect(findWeakestTheme([theme(1, 5, 5), theme(2, 4, 4)])).toBeNull();
 	});
 
 	it('accepts requests in flight for a few seconds after the deadline, then the attempt is over', () => {

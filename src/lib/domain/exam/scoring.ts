@@ -65,3 +65,18 @@ export function attemptPhase(attempt: { deadlineAt: Date; closedAt: Date | null 
 	if (t < deadline) return 'running';
 	return t <= deadline + DEADLINE_GRACE_MS ? 'grace' : 'over';
 }
+
+/**
+ * The theme to practise after a mock exam: the lowest share of right answers (the lower theme
+ * number on a tie); none when every theme was answered fully right.
+ */
+export function findWeakestTheme<T extends { number: number; score: number; total: number }>(perTheme: readonly T[]): T | null {
+	let weakest: T | null = null;
+	for (const theme of perTheme) {
+		if (theme.total === 0 || theme.score >= theme.total) continue;
+		const share = theme.score / theme.total;
+		const best = weakest ? weakest.score / weakest.total : Infinity;
+		if (share < best || (share === best && theme.number < weakest!.number)) weakest = theme;
+	}
+	return weakest;
+}
