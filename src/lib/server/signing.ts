@@ -1,22 +1,21 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { SIGNING_KEY_NAME } from './db';
 import type { Db } from './db';
 
 /*
- * Signing with a per-database secret (table server_secret, made on first use). Practice pages carry
+ * Signing with a per-database secret (table server_secret, made when the database is opened). Practice pages carry
  * a signed token instead of a stored "showing" row, so rendering a question writes nothing; the
  * same secret derives each showing's option order, so the page never carries the right answer.
  */
 
-const SECRET_NAME = 'signing-key';
 const keys = new WeakMap<Db, Buffer>();
 
 function signingKey(db: Db): Buffer {
 	let key = keys.get(db);
 	if (!key) {
-		// The one write outside an action: the key is made once per database, not per request.
-		db.run(sql`INSERT OR IGNORE INTO server_secret (name, value) VALUES (${SECRET_NAME}, ${randomBytes(32).toString('base64url')})`);
-		const row = db.get<{ value: string }>(sql`SELECT value FROM server_secret WHERE name = ${SECRET_NAME}`);
+		const row = db.get<{ value: string } | undefined>(sql`SELECT value FROM server_secret WHERE name = ${SIGNING_KEY_NAME}`);
+		if (!row) throw new Error('The signing key is missing: open the database with openDatabase().');
 		key = Buffer.from(row.value, 'base64url');
 		keys.set(db, key);
 	}

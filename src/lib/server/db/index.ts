@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -9,6 +10,8 @@ import * as schema from './schema';
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export const DEFAULT_DATABASE_PATH = 'data/knm-hub.db';
+/** The name of the signing key's row in server_secret. */
+export const SIGNING_KEY_NAME = 'signing-key';
 
 /** `DATABASE_URL` may be a plain path or a `file:` URL; the default is data/knm-hub.db. */
 export function resolveDatabasePath(value: string | undefined): string {
@@ -31,6 +34,11 @@ export function openDatabase(path: string, migrationsFolder = resolve('migration
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder });
+	// The signing key (lib/server/signing.ts) is made here, once per database, so no request
+	// (a page load least of all) ever writes it.
+	sqlite
+		.prepare('INSERT OR IGNORE INTO server_secret (name, value) VALUES (?, ?)')
+		.run(SIGNING_KEY_NAME, randomBytes(32).toString('base64url'));
 	return db;
 }
 

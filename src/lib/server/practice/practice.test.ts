@@ -202,7 +202,6 @@ describe('page views and answers', () => {
 
 	beforeEach(() => {
 		({ db, user } = setUp());
-		nextQuestion(db, user, parseScope('due')!, NOW); // makes the signing key once
 	});
 
 	const totalChanges = () => (db.$client.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
