@@ -141,12 +141,15 @@ export function progressOverview(db: Db, user: SessionUser, now: Date, locale: L
  */
 export function loadRound(db: Db, userId: string, start: Date | null): RoundState {
 	if (start === null) return describeRound(null, []);
-	const answers = db.all<{ questionId: string; correct: number; question: string }>(sql`
-		SELECT r.question_id AS questionId, r.correct, q.question_nl AS question
-		FROM review_log r JOIN question q ON q.id = r.question_id
-		WHERE r.user_id = ${userId} AND r.reviewed_at >= ${start.getTime()} AND r.mode <> 'exam'
-		ORDER BY r.reviewed_at, r.id
-		LIMIT ${ROUND_SIZE}`);
+	// On the answer path (every answer reads its round back): prepared once.
+	const answers = prepared(db, 'progress.round', () =>
+		db.$client.prepare(`
+			SELECT r.question_id AS questionId, r.correct, q.question_nl AS question
+			FROM review_log r JOIN question q ON q.id = r.question_id
+			WHERE r.user_id = ? AND r.reviewed_at >= ? AND r.mode <> 'exam'
+			ORDER BY r.reviewed_at, r.id
+			LIMIT ${ROUND_SIZE}`)
+	).all(userId, start.getTime()) as { questionId: string; correct: number; question: string }[];
 	return describeRound(
 		start,
 		answers.map((row) => ({ questionId: row.questionId, correct: row.correct === 1, question: row.question }))

@@ -10,7 +10,7 @@ import type { NextResult, ShownQuestion } from '../../types/practice';
 import { loadQuestion } from '../question-links';
 import { countNewToday } from './progress';
 import { loadCard } from './reviews';
-import { scopeCondition, scopeFilter, scopeParams } from './scopes';
+import { scopeFilter, scopeParams } from './scopes';
 import type { Scope } from './scopes';
 import { encodeShowing, optionOrder } from './showings';
 import type { ShowingKind } from './showings';
@@ -150,13 +150,15 @@ function showQuestion(db: Db, userId: string, questionId: string, version: numbe
 
 function nextDueAt(db: Db, userId: string, scope: Scope): Date | null {
 	if (scope.kind === 'mistakes') return null;
-	const row = db
-		.select({ due: t.card.due })
-		.from(t.card)
-		.innerJoin(t.question, eq(t.question.id, t.card.questionId))
-		.where(and(eq(t.card.userId, userId), isNull(t.question.retiredAt), scopeCondition(scope)))
-		.orderBy(asc(t.card.due))
-		.limit(1)
-		.get();
+	const row = prepared(db, `queue.nextDue.${scope.kind}`, () =>
+		db
+			.select({ due: t.card.due })
+			.from(t.card)
+			.innerJoin(t.question, eq(t.question.id, t.card.questionId))
+			.where(and(eq(t.card.userId, sql.placeholder('userId')), isNull(t.question.retiredAt), scopeFilter(scope.kind)))
+			.orderBy(asc(t.card.due))
+			.limit(1)
+			.prepare()
+	).get({ userId, ...scopeParams(scope) });
 	return row?.due ?? null;
 }

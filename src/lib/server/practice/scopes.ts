@@ -63,8 +63,9 @@ export function scopeExists(db: Db, user: SessionUser, scope: Scope): boolean {
 }
 
 /**
- * The same condition with placeholders (`theme`, `setId`), for prepared statements: one statement
- * per kind of scope, the values from scopeParams.
+ * SQL condition restricting `question` rows to a scope (mistakes are handled separately), with
+ * placeholders (`theme`, `setId`) for prepared statements: one statement per kind of scope, the
+ * values from scopeParams.
  */
 export function scopeFilter(kind: Scope['kind']) {
 	if (kind === 'theme') return eq(t.question.themeSlug, sql.placeholder('theme'));
@@ -78,15 +79,6 @@ export function scopeParams(scope: Scope): Record<string, string> {
 	if (scope.kind === 'theme') return { theme: scope.theme };
 	if (scope.kind === 'set') return { setId: scope.setId };
 	return {};
-}
-
-/** SQL condition restricting `question` rows to a scope (mistakes are handled separately). */
-export function scopeCondition(scope: Scope) {
-	if (scope.kind === 'theme') return eq(t.question.themeSlug, scope.theme);
-	if (scope.kind === 'set') {
-		return sql`${t.question.id} IN (SELECT ${t.questionSetItem.questionId} FROM ${t.questionSetItem} WHERE ${t.questionSetItem.setId} = ${scope.setId})`;
-	}
-	return undefined;
 }
 
 export interface PracticeSet {
