@@ -39,16 +39,6 @@ function wallFormat(timeZone: string): Intl.DateTimeFormat {
 	return format;
 }
 
-/** Whether `timeZone` is an IANA zone this runtime knows. */
-export function isKnownTimeZone(timeZone: string): boolean {
-	try {
-		wallFormat(timeZone);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /**
  * The local wall-clock reading of an instant, written as if it were UTC: 2026-03-29 02:30 in
  * Amsterdam becomes Date.UTC(2026, 2, 29, 2, 30). Milliseconds are kept.

@@ -96,11 +96,11 @@ describe('days are learner days', () => {
 		const result = scheduler.review(card, new Date(last.getTime() + 2 * HOUR), AMSTERDAM, right);
 		expect(result.before.elapsedDays).toBe(1);
 		expect(result.card.scheduledDays).toBe(referenceInterval(1));
-		// the recall the scheduler used is the forgetting curve after one day, logged as such
-		expect(result.before.predictedRecall).toBeCloseTo(
-			scheduler.retrievability(card, new Date(last.getTime() + 2 * HOUR), AMSTERDAM)!,
-			10
-		);
+		// The recall logged is FSRS-6's forgetting curve after one day (srs.md §1), not after 2 hours:
+		// R(t, S) = (1 + f·t/S)^(−w20), f = 0.9^(−1/w20) − 1, with the default decay w20 = 0.1542.
+		const w20 = 0.1542;
+		const f = 0.9 ** (-1 / w20) - 1;
+		expect(result.before.predictedRecall).toBeCloseTo((1 + (f * 1) / card.stability) ** -w20, 6);
 		expect(result.before.predictedRecall).toBeLessThan(1);
 	});
 

@@ -91,8 +91,6 @@ export interface Scheduler {
 	 * instead of rewinding the card. Returns the result of every step.
 	 */
 	replay(history: readonly { at: Date; rating: BinaryRating }[], day: DayModel): ReviewResult[];
-	/** Probability of recall at `at` (learner days since the last review); null for a new card. */
-	retrievability(card: CardState | null, at: Date, day: DayModel): number | null;
 }
 
 export function createScheduler(options: SchedulerOptions = {}): Scheduler {
@@ -107,6 +105,7 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 	const elapsed = (card: CardState | null, at: Date, day: DayModel): number =>
 		card?.lastReview && card.state !== State.New ? learnerDay(at, day) - learnerDay(card.lastReview, day) : 0;
 
+	/** Probability of recall at `at` (learner days since the last review); null for a new card. */
 	const retrievability = (card: CardState | null, at: Date, day: DayModel): number | null =>
 		card === null || card.state === State.New ? null : engine.forgetting_curve(Math.max(0, elapsed(card, at, day)), card.stability);
 
@@ -147,7 +146,6 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 		params,
 		paramsHash,
 		rate,
-		retrievability,
 		review: (card, at, day, answer) => rate(card, at, day, ratingFor(answer)),
 		replay(history, day) {
 			const ordered = history
