@@ -1,22 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { openPage, registerAs, uniqueUsername } from './helpers';
+import { expectNoAxeViolations, openPage, registerAs, startMockExam, uniqueUsername } from './helpers';
 
-async function scan(page: Page): Promise<void> {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-	expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
-async function startExam(page: Page): Promise<string> {
-	await openPage(page, '/exam');
-	await page.getByRole('button', { name: 'Start a mock exam' }).click();
-	await expect(page.getByTestId('exam-position')).toHaveText(/^Question 1 of 40 · Theme 1: /);
-	await expect(page.getByTestId('theme-banner')).toContainText('Theme 1: ');
-	const id = /\/exam\/([a-z2-7]{32})/.exec(page.url())?.[1];
-	expect(id).toBeDefined();
-	return id!;
-}
 
 /** Picks option `index` of the current question and moves on (through a theme divider if any). */
 async function answerAndNext(page: Page, index: number): Promise<void> {
@@ -32,9 +18,9 @@ test.describe('mock exam', () => {
 	test('a full mock exam: 40 questions in theme blocks, hand in, per-theme results and review', async ({ page }) => {
 		test.setTimeout(120_000);
 		await registerAs(page, uniqueUsername('exam'));
-		await startExam(page);
+		await startMockExam(page);
 		await expect(page.getByTestId('exam-position')).toHaveText(/^Question 1 of 40 · Theme 1: /);
-		await scan(page); // a question with its theme banner
+		await expectNoAxeViolations(page); // a question with its theme banner
 
 		// Each theme's first question carries the theme's banner (no divider screen, no extra tap).
 		const themesSeen = new Set<string>();
@@ -50,7 +36,7 @@ test.describe('mock exam', () => {
 		expect(themesSeen.size).toBe(8);
 		await page.getByRole('button', { name: 'Overview' }).click();
 		await expect(page.getByTestId('overview-summary')).toHaveText('Answered: 40 of 40. Marked: 0.');
-		await scan(page);
+		await expectNoAxeViolations(page);
 
 		await page.getByRole('button', { name: 'Hand in my exam' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your result');
@@ -64,7 +50,7 @@ test.describe('mock exam', () => {
 		await page.getByRole('link', { name: 'Show all 40 questions' }).click();
 		await expect(review.locator(':scope > li')).toHaveCount(40);
 		expect(await review.locator('a[href^="/guides/"]').count()).toBeGreaterThanOrEqual(40);
-		await scan(page);
+		await expectNoAxeViolations(page);
 
 		await page.goto('/exam/history');
 		await expect(page.getByTestId('history').locator(':scope > li')).toHaveCount(1);
@@ -72,7 +58,7 @@ test.describe('mock exam', () => {
 
 	test('reloading in the middle keeps the answers and the time left', async ({ page, context, baseURL }) => {
 		await registerAs(page, uniqueUsername('reload'));
-		const id = await startExam(page);
+		const id = await startMockExam(page);
 		await answerAndNext(page, 2);
 		await page.locator('.exam-option input[type="radio"]').nth(1).check();
 		await page.getByLabel('Mark this question to check later').check();
@@ -96,7 +82,7 @@ test.describe('mock exam', () => {
 
 	test('an expired attempt is scored with what was answered; later answers land on the results', async ({ page, context, baseURL }) => {
 		await registerAs(page, uniqueUsername('expired'));
-		const id = await startExam(page);
+		const id = await startMockExam(page);
 		await answerAndNext(page, 0);
 		await answerAndNext(page, 0);
 
@@ -128,13 +114,13 @@ test.describe('mock exam', () => {
 
 	test('handing in with unanswered questions asks first, and says how many', async ({ page }) => {
 		await registerAs(page, uniqueUsername('confirm'));
-		const id = await startExam(page);
+		const id = await startMockExam(page);
 		await answerAndNext(page, 0);
 		await page.getByRole('button', { name: 'Overview' }).click();
 		await page.getByRole('button', { name: 'Hand in my exam' }).click();
 		await expect(page.getByRole('heading', { name: 'Hand in your exam now?' })).toBeFocused();
 		await expect(page.getByText('Questions without an answer: 39. A question without an answer counts as wrong.')).toBeVisible();
-		await scan(page);
+		await expectNoAxeViolations(page);
 		// "No" goes to the first question without an answer; nothing was handed in.
 		await page.getByRole('link', { name: 'No, back to the questions' }).click();
 		await expect(page).toHaveURL(new RegExp(`/exam/${id}\\?q=2$`));
@@ -147,7 +133,7 @@ test.describe('mock exam', () => {
 
 	test('an answer chosen and then left through a link is saved', async ({ page }) => {
 		await registerAs(page, uniqueUsername('leave'));
-		const id = await startExam(page);
+		const id = await startMockExam(page);
 		await page.locator('body[data-hydrated="true"]').waitFor();
 		const isSave = (response: { url(): string; request(): { method(): string } }) => response.url().includes('/save') && response.request().method() === 'POST';
 		const savedAnswer = page.waitForResponse(isSave);
@@ -166,13 +152,23 @@ test.describe('mock exam', () => {
 
 	test("another learner's attempt is not found", async ({ page, browser }) => {
 		await registerAs(page, uniqueUsername('owner'));
-		const id = await startExam(page);
+		const id = await startMockExam(page);
 		const context = await browser.newContext();
 		const stranger = await context.newPage();
 		await registerAs(stranger, uniqueUsername('stranger'));
 		const response = await stranger.goto(`/exam/${id}?q=1`);
 		expect(response?.status()).toBe(404);
+		// Nor can they save into it, hand it in, or start practice from its results.
+		const post = (path: string, form: Record<string, string> = {}) =>
+			stranger.request.post(path, { form, headers: { origin: 'http://localhost:4173', accept: 'text/html' }, maxRedirects: 0 });
+		expect((await post(`/exam/${id}?/save`, { position: '0', choice: '1' })).status()).toBe(404);
+		expect((await post(`/exam/${id}/overview?/handIn`, { confirmed: 'yes' })).status()).toBe(404);
+		expect((await post(`/exam/${id}/results?/practiseMistakes`)).status()).toBe(404);
+		expect((await stranger.goto(`/exam/${id}/results`))?.status()).toBe(404);
 		await context.close();
+		// The owner's attempt is untouched: still running, nothing answered.
+		await openPage(page, `/exam/${id}/overview`);
+		await expect(page.getByTestId('overview-summary')).toHaveText('Answered: 0 of 40. Marked: 0.');
 	});
 });
 
@@ -186,7 +182,7 @@ test.describe('read aloud', () => {
 		await expect(page.getByRole('button', { name: /Read aloud/ })).toHaveCount(0);
 		await page.getByText('Read aloud: no Dutch voice on this device').click();
 		await expect(page.getByTestId('no-dutch-voice')).toHaveText(/needs a Dutch voice on your device\. Android: .* iPhone: /);
-		await startExam(page);
+		await startMockExam(page);
 		await expect(page.getByText('Read aloud: no Dutch voice on this device')).toHaveCount(1);
 	});
 
@@ -222,7 +218,7 @@ test.describe('read aloud', () => {
 		expect(slow[1]?.rate).toBeLessThan(1);
 		expect(slow[1]?.text).toBe(spoken[0]?.text);
 
-		await startExam(page);
+		await startMockExam(page);
 		await page.locator('body[data-hydrated="true"]').waitFor();
 		await expect(page.getByRole('button', { name: 'Read answer 1 aloud' })).toBeVisible();
 		await page.getByRole('button', { name: 'Read aloud (Dutch voice)' }).click();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
@@ -34,4 +35,22 @@ export async function logIn(page: Page, username: string, password = PASSWORD): 
 	await page.getByLabel('Username').fill(username);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** No axe violations on the page as it is now (WCAG 2.2 AA and best practice). */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+/** Starts a mock exam from /exam; returns the attempt id, with question 1 and its theme banner shown. */
+export async function startMockExam(page: Page): Promise<string> {
+	await openPage(page, '/exam');
+	await page.getByRole('button', { name: 'Start a mock exam' }).click();
+	await expect(page.getByTestId('exam-position')).toHaveText(/^Question 1 of 40 · Theme 1: /);
+	await expect(page.getByTestId('theme-banner')).toContainText('Theme 1: ');
+	await page.locator('body[data-hydrated="true"]').waitFor();
+	const id = /\/exam\/([a-z2-7]{32})/.exec(page.url())?.[1];
+	expect(id).toBeDefined();
+	return id!;
 }

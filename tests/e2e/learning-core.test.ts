@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { BrowserContext, Page } from '@playwright/test';
-import { parse } from 'yaml';
-import { openPage, registerAs, uniqueUsername } from './helpers';
+import { answer, bank } from './bank';
+import { openPage, registerAs, startMockExam, uniqueUsername } from './helpers';
 
 /*
  * The learning core across days, with the test clock: abandoned exams, practice the next morning,
@@ -14,18 +12,6 @@ import { openPage, registerAs, uniqueUsername } from './helpers';
 
 const DAY = 86_400_000;
 const CLOCK_COOKIE = 'knm_test_clock_offset_ms';
-
-interface BankQuestion {
-	id: string;
-	question: { nl: string };
-	options: { nl: string; correct?: boolean }[];
-}
-const bank = new Map<string, BankQuestion>();
-const root = process.env.CONTENT_ROOT ?? process.cwd();
-for (const file of readdirSync(join(root, 'questions')).filter((f) => f.endsWith('.yaml'))) {
-	const data = parse(readFileSync(join(root, 'questions', file), 'utf8')) as { questions: BankQuestion[] };
-	for (const question of data.questions) bank.set(question.question.nl, question);
-}
 
 function readDb<T>(query: (db: Database.Database) => T): T {
 	const db = new Database(process.env.KNM_E2E_DATABASE!, { readonly: true, fileMustExist: true });
@@ -56,26 +42,16 @@ async function setClock(context: BrowserContext, baseURL: string, offsetMs: numb
 	await context.addCookies([{ name: CLOCK_COOKIE, value: String(Math.round(offsetMs)), url: baseURL }]);
 }
 
-async function startExam(page: Page): Promise<string> {
-	await openPage(page, '/exam');
-	await page.getByRole('button', { name: 'Start a mock exam' }).click();
-	await expect(page.getByTestId('exam-position')).toHaveText(/^Question 1 of 40 · Theme 1: /);
-	await page.locator('body[data-hydrated="true"]').waitFor();
-	return /\/exam\/([a-z2-7]{32})/.exec(page.url())![1]!;
-}
 
 async function examQuestionText(page: Page): Promise<string> {
 	return (await page.locator('h1#exam-question').textContent())!.trim();
 }
 
-/** Answers the practice question on screen (right), waits for the feedback, returns its text. */
+/** Answers the practice question on screen right, waits for the feedback, returns its text. */
 async function practiseOne(page: Page): Promise<string> {
-	const text = (await page.locator('h1#question-text').textContent())!.trim();
-	const question = bank.get(text)!;
-	expect(question, `"${text}" is in the bank`).toBeDefined();
-	await page.locator('button.option', { hasText: question.options.find((o) => o.correct)!.nl }).click();
+	const question = await answer(page, true);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Right!');
-	return text;
+	return question.question.nl;
 }
 
 test.describe('the learning core across days', () => {
@@ -95,7 +71,7 @@ test.describe('the learning core across days', () => {
 		await expect(page.getByText('Your settings are saved.')).toBeVisible();
 
 		// Day 1: start a mock exam and answer the questions of the first theme block, then leave.
-		const attemptId = await startExam(page);
+		const attemptId = await startMockExam(page);
 		const answered = new Set<string>();
 		for (let position = 2; ; position++) {
 			answered.add(await examQuestionText(page));
@@ -142,7 +118,7 @@ test.describe('the learning core across days', () => {
 		await expect(page.getByText('The time was up: your exam was closed with the answers you had given.')).toBeVisible();
 
 		// A new exam starts; the old one is closed first and its answers reach the scheduler in order.
-		const second = await startExam(page);
+		const second = await startMockExam(page);
 		expect(second).not.toBe(attemptId);
 		const closed = readDb((db) => db.prepare('SELECT closed_reason FROM exam_attempt WHERE id = ?').get(attemptId)) as { closed_reason: string };
 		expect(closed.closed_reason).toBe('expired');
@@ -169,7 +145,7 @@ test.describe('the learning core across days', () => {
 		const id = userId(username);
 		await openPage(page, '/practice/session?scope=due');
 		await practiseOne(page);
-		const attemptId = await startExam(page);
+		const attemptId = await startMockExam(page);
 		await page.locator('.exam-option input[type="radio"]').first().check();
 		await page.getByRole('button', { name: 'Next' }).click();
 		await page.waitForURL(/q=2/);
@@ -192,7 +168,7 @@ test.describe('the learning core across days', () => {
 
 	test("a mock exam leaves today's new-question budget intact", async ({ page }) => {
 		await registerAs(page, uniqueUsername('budget'));
-		await startExam(page);
+		await startMockExam(page);
 		for (let i = 0; i < 3; i++) {
 			await page.locator('.exam-option input[type="radio"]').first().check();
 			await page.getByRole('button', { name: 'Next' }).click();
@@ -211,7 +187,7 @@ test.describe('the learning core across days', () => {
 
 	test("the timer saves the answer on screen when the time runs out", async ({ page, context, baseURL }) => {
 		await registerAs(page, uniqueUsername('timer'));
-		const attemptId = await startExam(page);
+		const attemptId = await startMockExam(page);
 		// Jump to 6 seconds before the deadline and pick an answer without submitting it.
 		await setClock(context, baseURL!, 45 * 60_000 - 6_000);
 		await openPage(page, `/exam/${attemptId}?q=1`);
@@ -226,7 +202,7 @@ test.describe('the learning core across days', () => {
 
 	test('the results lead on: practise my mistakes, practise my weakest theme', async ({ page }) => {
 		await registerAs(page, uniqueUsername('nextstep'));
-		await startExam(page);
+		await startMockExam(page);
 		// Answer the first question wrong on purpose.
 		const question = bank.get(await examQuestionText(page))!;
 		const wrongOption = question.options.find((option) => !option.correct)!.nl;
@@ -244,7 +220,7 @@ test.describe('the learning core across days', () => {
 
 	test('in the grace seconds after the deadline every exam page leads to the results', async ({ page, context, baseURL }) => {
 		await registerAs(page, uniqueUsername('grace'));
-		const attemptId = await startExam(page);
+		const attemptId = await startMockExam(page);
 		await setClock(context, baseURL!, 45 * 60_000 + 2_000);
 		for (const path of [`/exam/${attemptId}?q=1`, `/exam/${attemptId}/overview`, `/exam/${attemptId}/results`]) {
 			const response = await page.goto(path);
@@ -264,7 +240,7 @@ test.describe('the learning core across days', () => {
 			await page.getByLabel('Time zone').selectOption('America/Santiago');
 			await page.getByRole('button', { name: 'Save settings' }).click();
 			await expect(page.getByText('Your settings are saved.')).toBeVisible();
-			const attemptId = await startExam(page);
+			const attemptId = await startMockExam(page);
 			await page.getByRole('button', { name: 'Overview' }).click();
 			await page.getByRole('button', { name: 'Hand in my exam' }).click();
 			await page.getByRole('button', { name: 'Yes, hand in now' }).click();

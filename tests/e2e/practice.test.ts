@@ -1,43 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { parse } from 'yaml';
-import { openPage, registerAs, uniqueUsername } from './helpers';
-
-/**
- * The test knows the answers from the question files (the page never does), so it can answer
- * right or wrong on purpose.
- */
-interface BankQuestion {
-	id: string;
-	question: { nl: string; en: string };
-	options: { nl: string; en: string; correct?: boolean }[];
-	explanation: { nl: string; en: string };
-	guides?: string[];
-}
-const bank = new Map<string, BankQuestion>();
-const root = process.env.CONTENT_ROOT ?? process.cwd();
-for (const file of readdirSync(join(root, 'questions')).filter((f) => f.endsWith('.yaml'))) {
-	const data = parse(readFileSync(join(root, 'questions', file), 'utf8')) as { questions: BankQuestion[] };
-	for (const question of data.questions) bank.set(question.question.nl, question);
-}
-
-async function currentQuestion(page: Page): Promise<BankQuestion> {
-	const text = (await page.locator('h1#question-text').textContent())?.trim() ?? '';
-	const question = bank.get(text);
-	expect(question, `question "${text}" is in the bank`).toBeDefined();
-	return question!;
-}
-
-async function answer(page: Page, right: boolean): Promise<BankQuestion> {
-	const question = await currentQuestion(page);
-	const correct = question.options.find((option) => option.correct)!.nl;
-	const target = right ? correct : question.options.find((option) => !option.correct)!.nl;
-	await page.locator('button.option', { hasText: target }).click();
-	return question;
-}
+import { answer, currentQuestion } from './bank';
+import { expectNoAxeViolations, openPage, registerAs, uniqueUsername } from './helpers';
 
 async function answersToday(page: Page): Promise<number> {
 	await page.goto('/progress');
@@ -191,10 +155,7 @@ test.describe('practice', () => {
 
 	test('practice, question and feedback screens pass axe', async ({ page }) => {
 		await registerAs(page, uniqueUsername('axepractice'));
-		const scan = async () => {
-			const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-			expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-		};
+		const scan = () => expectNoAxeViolations(page);
 		await page.goto('/practice');
 		await scan();
 		await openPage(page, '/practice/session?scope=due');
