@@ -95,9 +95,21 @@ describe('the learner day', () => {
 	});
 
 	it('counts a streak of learner days ending today or yesterday', () => {
+		const model = zone('Europe/Amsterdam');
+		const now = new Date('2026-11-10T20:00:00Z');
 		const today = learnerDayOfKey('2026-11-10');
-		expect(countStreak(new Set([today, today - 1, today - 2, today - 4]), today)).toBe(3);
-		expect(countStreak(new Set([today - 1, today - 2]), today)).toBe(2);
-		expect(countStreak(new Set([today - 2]), today)).toBe(0);
+		// Answers at 01:30 local count for the day before (rollover 04:00): noon UTC is safely inside a day.
+		const answersOn = (days: number[]) =>
+			days
+				.flatMap((day) => [Date.parse(`${learnerDayKey(day)}T12:00:00Z`), Date.parse(`${learnerDayKey(day)}T15:00:00Z`)])
+				.sort((a, b) => b - a);
+		expect(countStreak(answersOn([today, today - 1, today - 2, today - 4]), now, model)).toBe(3);
+		expect(countStreak(answersOn([today - 1, today - 2]), now, model)).toBe(2);
+		expect(countStreak(answersOn([today - 2]), now, model)).toBe(0);
+		// 01:30 on 11 November in Amsterdam is still 10 November: it continues the streak, not a new day.
+		const lateNight = Date.parse('2026-11-11T00:30:00Z');
+		expect(countStreak([lateNight, ...answersOn([today - 1])], new Date('2026-11-11T01:00:00Z'), model)).toBe(2);
+		// Answers after "now" (a test clock moved back) are left out.
+		expect(countStreak([now.getTime() + 1000, ...answersOn([today])], now, model)).toBe(1);
 	});
 });

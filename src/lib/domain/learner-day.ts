@@ -63,12 +63,28 @@ export function learnerDay(instant: Date, model: DayModel): number {
  * America/Santiago or America/Havana with rollover 0), the day starts at the jump.
  */
 export function startOfLearnerDay(day: number, model: DayModel): Date {
+	const key = `${model.timeZone}|${model.dayStartsHour}|${day}`;
+	let start = dayStarts.get(key);
+	if (start === undefined) {
+		if (dayStarts.size >= DAY_START_CACHE_SIZE) dayStarts.clear();
+		start = findStartOfLearnerDay(day, model);
+		dayStarts.set(key, start);
+	}
+	return new Date(start);
+}
+
+// A day's start never changes (for a given zone database): remember the ones asked for, so a
+// streak or a forecast costs one zone look-up per day only the first time.
+const DAY_START_CACHE_SIZE = 50_000;
+const dayStarts = new Map<string, number>();
+
+function findStartOfLearnerDay(day: number, model: DayModel): number {
 	const wall = day * DAY_MS + model.dayStartsHour * HOUR_MS;
 	// Two passes settle the zone offset on the day it changes.
 	let guess = wall - (wallClockMs(new Date(wall), model.timeZone) - wall);
 	guess = wall - (wallClockMs(new Date(guess), model.timeZone) - guess);
 	if (learnerDay(new Date(guess), model) === day && learnerDay(new Date(guess - 1), model) === day - 1) {
-		return new Date(guess);
+		return guess;
 	}
 	// A gap or an odd transition: search for the first instant of the day (offsets span < 27 h).
 	let low = wall - 15 * HOUR_MS; // before the day starts in every zone
@@ -78,7 +94,7 @@ export function startOfLearnerDay(day: number, model: DayModel): Date {
 		if (learnerDay(new Date(middle), model) >= day) high = middle;
 		else low = middle;
 	}
-	return new Date(high);
+	return high;
 }
 
 /** The learner day as a calendar date `YYYY-MM-DD` (its local date, rollover aside). */
@@ -103,14 +119,30 @@ export function schedulerInstant(instant: Date, model: DayModel): Date {
 
 /**
  * Consecutive learner days with practice, ending today (or yesterday, so the streak does not break
- * before today's practice).
+ * before today's practice). Takes answer times newest first and reads only as far back as the
+ * streak goes: one zone look-up per day of the streak, not one per answer, so a long history
+ * costs no more than a short one.
  */
-export function countStreak(practisedDays: ReadonlySet<number>, today: number): number {
-	let day = practisedDays.has(today) ? today : today - 1;
+export function countStreak(answeredAtNewestFirst: Iterable<number>, now: Date, model: DayModel): number {
+	const today = learnerDay(now, model);
+	let day = today; // the day an answer is looked for
+	let dayStart = startOfLearnerDay(day, model).getTime();
+	let practised = false; // whether `day` has an answer
 	let streak = 0;
-	while (practisedDays.has(day)) {
-		streak += 1;
-		day -= 1;
+	for (const at of answeredAtNewestFirst) {
+		if (at > now.getTime()) continue;
+		while (at < dayStart) {
+			// The answer is older than `day`: step back a day if `day` counted, or if it is today
+			// (the streak may end yesterday); otherwise the streak has a gap and ends.
+			if (!practised && day !== today) return streak;
+			day -= 1;
+			dayStart = startOfLearnerDay(day, model).getTime();
+			practised = false;
+		}
+		if (!practised) {
+			practised = true;
+			streak += 1;
+		}
 	}
 	return streak;
 }

@@ -12,7 +12,7 @@ import { openDatabase } from '../db';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import type { ShownQuestion } from '../../types/practice';
-import { countNewToday, dayModelOf, listMistakes, loadCard, nextQuestion, parseScope, progressOverview, saveCard, submitAnswer, themeProgress } from '.';
+import { countNewToday, dayModelOf, listMistakes, loadCard, loadRound, nextQuestion, parseScope, progressOverview, saveCard, submitAnswer, themeProgress } from '.';
 import { decodeShowing, optionOrder } from './showings';
 
 const NOW = new Date('2026-11-10T09:00:00Z');
@@ -241,6 +241,19 @@ describe('page views and answers', () => {
 		const third = show(db, user, new Date(later));
 		submitAnswer(db, user, answer(third, 0), new Date(later + 10 * 60_000), 'en');
 		expect(responseOf()).toBe(60_000);
+	});
+
+	it('reads a round back from the log: answers since its start and not after now', () => {
+		const first = show(db, user, NOW);
+		submitAnswer(db, user, answer(first, correctPosition(db, first)), NOW, 'en');
+		const later = new Date(NOW.getTime() + 5000);
+		const second = show(db, user, later);
+		submitAnswer(db, user, answer(second, (correctPosition(db, second) + 1) % 3), later, 'en');
+		expect(loadRound(db, 'u1', null, later)).toMatchObject({ start: null, answered: 0 });
+		expect(loadRound(db, 'u1', NOW, later)).toMatchObject({ start: NOW.getTime(), answered: 2, size: 10, summary: null });
+		// A clock moved back (the test clock) does not count answers from its future.
+		expect(loadRound(db, 'u1', NOW, new Date(NOW.getTime() + 1000)).answered).toBe(1);
+		expect(loadRound(db, 'u1', later, later).answered).toBe(1);
 	});
 
 	it('records the version of the question that was answered', () => {

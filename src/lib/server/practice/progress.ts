@@ -1,6 +1,6 @@
 import { and, count, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
-import { countStreak, DAY_MS, learnerDay, learnerDayKey, startOfLearnerDay } from '../../domain/learner-day';
+import { countStreak, learnerDay, learnerDayKey, startOfLearnerDay } from '../../domain/learner-day';
 import { pickLocale } from '../../domain/locale';
 import type { Locale } from '../../domain/locale';
 import { describeRound, ROUND_SIZE } from '../../domain/srs/round';
@@ -96,7 +96,6 @@ export interface ProgressOverview {
 }
 
 const FORECAST_DAYS = 7;
-const STREAK_HORIZON_DAYS = 400;
 
 export function progressOverview(db: Db, user: SessionUser, now: Date, locale: Locale): ProgressOverview {
 	const model = dayModelOf(user);
@@ -136,20 +135,20 @@ export function progressOverview(db: Db, user: SessionUser, now: Date, locale: L
 }
 
 /**
- * The round that started at `start`: its practice answers (not mock-exam ones) read back from the
- * review log, in time order. A round that has not started yet (no answer) is empty.
+ * The round that started at `start`: its practice answers (not mock-exam ones) up to `now`, read
+ * back from the review log, in time order. A round that has not started yet (no answer) is empty.
  */
-export function loadRound(db: Db, userId: string, start: Date | null): RoundState {
+export function loadRound(db: Db, userId: string, start: Date | null, now: Date): RoundState {
 	if (start === null) return describeRound(null, []);
 	// On the answer path (every answer reads its round back): prepared once.
 	const answers = prepared(db, 'progress.round', () =>
 		db.$client.prepare(`
 			SELECT r.question_id AS questionId, r.correct, q.question_nl AS question
 			FROM review_log r JOIN question q ON q.id = r.question_id
-			WHERE r.user_id = ? AND r.reviewed_at >= ? AND r.mode <> 'exam'
+			WHERE r.user_id = ? AND r.reviewed_at >= ? AND r.reviewed_at <= ? AND r.mode <> 'exam'
 			ORDER BY r.reviewed_at, r.id
 			LIMIT ${ROUND_SIZE}`)
-	).all(userId, start.getTime()) as { questionId: string; correct: number; question: string }[];
+	).all(userId, start.getTime(), now.getTime()) as { questionId: string; correct: number; question: string }[];
 	return describeRound(
 		start,
 		answers.map((row) => ({ questionId: row.questionId, correct: row.correct === 1, question: row.question }))
@@ -158,13 +157,9 @@ export function loadRound(db: Db, userId: string, start: Date | null): RoundStat
 
 /** Days in a row with practice, ending today or yesterday (learner days). */
 export function practiceStreak(db: Db, user: Learner, now: Date): number {
-	const model = dayModelOf(user);
-	const today = learnerDay(now, model);
-	const since = startOfLearnerDay(today, model).getTime() - STREAK_HORIZON_DAYS * DAY_MS;
-	const practised = new Set(
-		db
-			.all<{ at: number }>(sql`SELECT reviewed_at AS at FROM review_log WHERE user_id = ${user.id} AND reviewed_at >= ${since} AND reviewed_at <= ${now.getTime()}`)
-			.map((row) => learnerDay(new Date(row.at), model))
-	);
-	return countStreak(practised, today);
+	// Newest first, read lazily: countStreak stops at the first gap.
+	const answeredAt = prepared(db, 'progress.streak', () =>
+		db.$client.prepare('SELECT reviewed_at FROM review_log WHERE user_id = ? AND reviewed_at <= ? ORDER BY reviewed_at DESC').pluck()
+	).iterate(user.id, now.getTime()) as IterableIterator<number>;
+	return countStreak(answeredAt, now, dayModelOf(user));
 }

@@ -27,7 +27,7 @@ export const load: PageServerLoad = ({ url, locals, request }) => {
 	const db = getDb();
 	if (request.method === 'POST') return { scope: scopeKey(scope), next: null, round: null, streak: 0, translation: user.translationLocale };
 	// A round of 10 is named by its start in the URL (`round`); its answers come from the log.
-	const round = loadRound(db, user.id, parseRoundStart(url.searchParams.get('round'), locals.now));
+	const round = loadRound(db, user.id, parseRoundStart(url.searchParams.get('round'), locals.now), locals.now);
 	return {
 		scope: scopeKey(scope),
 		next: nextQuestion(db, user, scope, locals.now),
@@ -63,13 +63,13 @@ export const actions: Actions = {
 			return fail(problemStatus[result.problem], {
 				problem: problemMessage[result.problem](),
 				next: nextQuestion(db, user, scope, locals.now),
-				round: loadRound(db, user.id, parseRoundStart(url.searchParams.get('round'), locals.now)),
+				round: loadRound(db, user.id, parseRoundStart(url.searchParams.get('round'), locals.now), locals.now),
 				streak: 0
 			});
 		}
 		// A mock exam left to run out is closed here too, so its answers reach the scheduler.
 		closeExpiredAttempts(db, user, locals.now);
-		const round = loadRound(db, user.id, roundStart);
+		const round = loadRound(db, user.id, roundStart, locals.now);
 		return {
 			feedback: result.feedback,
 			next: nextQuestion(db, user, scope, locals.now),
