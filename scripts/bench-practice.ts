@@ -4,8 +4,9 @@
 //    reproducibly (a seeded PRNG; BENCH_SEED changes it).
 // 2. Times the due-queue queries in process and checks the EXPLAIN QUERY PLAN uses (user_id, state, due).
 // 3. Starts the built server on that database and drives it with 50 concurrent simulated learners:
-//    first a trivial page (the baseline), then the answer-and-next-question path (GET the question,
-//    POST the answer), each for a fixed time.
+//    first a trivial page (the baseline), then the answer path (GET the question, POST the answer,
+//    GET the feedback page the POST redirects to, which also brings the next question), each for a
+//    fixed time.
 // 4. Prints p50/p99 latency and requests per second for both, their ratio, and one JSON line.
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -138,7 +139,7 @@ sqlite.close();
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
 
 function request(method: 'GET' | 'POST', path: string, token: string | null, body?: string) {
-	return new Promise<{ status: number; body: string; ms: number; serverMs: number }>((resolveRequest, reject) => {
+	return new Promise<{ status: number; body: string; ms: number; serverMs: number; location: string | null }>((resolveRequest, reject) => {
 		const started = performance.now();
 		const headers: Record<string, string> = { accept: 'text/html', origin: `http://localhost:${PORT}` };
 		if (token) headers.cookie = `knm_session=${token}`;
@@ -155,7 +156,8 @@ function request(method: 'GET' | 'POST', path: string, token: string | null, bod
 					status: res.statusCode ?? 0,
 					body: Buffer.concat(chunks).toString('utf8'),
 					ms: performance.now() - started,
-					serverMs: timing ? Number(timing[1]) : NaN
+					serverMs: timing ? Number(timing[1]) : NaN,
+					location: typeof res.headers.location === 'string' ? res.headers.location : null
 				});
 			});
 		});
@@ -233,6 +235,8 @@ try {
 
 	const getTimes: number[] = [];
 	const answerServerTimes: number[] = [];
+	const feedbackTimes: number[] = [];
+	const feedbackServerTimes: number[] = [];
 	const answerRandom = seededRandom(SEED + 1);
 	const learnerOf = Array.from({ length: CONCURRENCY }, (_, index) => index);
 	let learnersDone = 0;
@@ -254,8 +258,18 @@ try {
 		const body = new URLSearchParams({ token: form[1]!, questionId: form[2]!, choice: String(Math.floor(answerRandom() * 3)) }).toString();
 		const posted = await request('POST', '/practice/session?scope=due&/answer', token, body);
 		answerServerTimes.push(posted.serverMs);
-		record(posted.ms, posted.status === 200);
+		// Grading answers with a redirect to the feedback's own URL (POST, redirect, GET).
+		if (posted.status !== 303 || !posted.location) {
+			record(posted.ms, false);
+			return;
+		}
+		const feedback = await request('GET', posted.location, token);
+		feedbackTimes.push(feedback.ms);
+		feedbackServerTimes.push(feedback.serverMs);
+		record(posted.ms, feedback.status === 200);
 	});
+	feedbackTimes.sort((a, b) => a - b);
+	feedbackServerTimes.sort((a, b) => a - b);
 	getTimes.sort((a, b) => a - b);
 	answerServerTimes.sort((a, b) => a - b);
 	baselineServerTimes.sort((a, b) => a - b);
@@ -283,19 +297,25 @@ try {
 		baselineTrivialPage: { ...base, serverTime: serverTime(baselineServerTimes) },
 		answerPost: { ...answerPath, serverTime: serverTime(answerServerTimes), learnersDoneForTheDay: learnersDone },
 		nextQuestionGet: nextQuestion,
+		feedbackGet: {
+			p50Ms: round(percentile(feedbackTimes, 50)),
+			p99Ms: round(percentile(feedbackTimes, 99)),
+			serverTime: serverTime(feedbackServerTimes)
+		},
 		p99RatioAnswerToBaseline: round(answerPath.p99Ms / base.p99Ms),
 		rpsRatioAnswerToBaseline: round(answerPath.rps / base.rps),
 		dueQueueQuery: { p50Ms: round(percentile(queryTimes, 50), 4), p99Ms: round(percentile(queryTimes, 99), 4), usesUserStateDueIndex: usesIndex, plan },
 		budgets: { answerP99Ms: 20, dueQueueMs: 1 },
 		withinBudget: {
 			answerServerP99: percentile(answerServerTimes, 99) <= 20,
+			feedbackServerP99: percentile(feedbackServerTimes, 99) <= 20,
 			answerRoundTripP99: answerPath.p99Ms <= 20,
 			dueQueue: percentile(queryTimes, 99) <= 1 && usesIndex
 		}
 	};
 	console.log(`Baseline (GET /search, trivial page): ${base.rps} req/s, p50 ${base.p50Ms} ms, p99 ${base.p99Ms} ms, errors ${base.errors}`);
 	console.log(
-		`Answer (POST, grade + schedule + next): ${answerPath.rps} req/s, p50 ${answerPath.p50Ms} ms, p99 ${answerPath.p99Ms} ms, errors ${answerPath.errors}` +
+		`Answer (POST, grade + schedule, redirect): ${answerPath.rps} req/s, p50 ${answerPath.p50Ms} ms, p99 ${answerPath.p99Ms} ms, errors ${answerPath.errors}` +
 			` (${learnersDone} learners finished the day's practice and were replaced)`
 	);
 	console.log(
@@ -303,6 +323,10 @@ try {
 			`baseline p50 ${report.baselineTrivialPage.serverTime.p50Ms} ms, p99 ${report.baselineTrivialPage.serverTime.p99Ms} ms`
 	);
 	console.log(`Next question (GET): p50 ${nextQuestion.p50Ms} ms, p99 ${nextQuestion.p99Ms} ms`);
+	console.log(
+		`Feedback (GET, feedback + next question): p50 ${report.feedbackGet.p50Ms} ms, p99 ${report.feedbackGet.p99Ms} ms; ` +
+			`server p50 ${report.feedbackGet.serverTime.p50Ms} ms, p99 ${report.feedbackGet.serverTime.p99Ms} ms`
+	);
 	console.log(`p99 ratio answer/baseline: ${report.p99RatioAnswerToBaseline}`);
 	console.log(JSON.stringify(report));
 } finally {

@@ -39,3 +39,8 @@ export async function answer(page: Page, right: boolean): Promise<BankQuestion> 
 	await page.locator('button.option', { hasText: target }).click();
 	return question;
 }
+
+/** The feedback's button to the next question: "I knew it" after a right answer, else "Next question". */
+export function nextButton(page: Page) {
+	return page.getByRole('button', { name: /^(I knew it|Next question)$/ });
+}

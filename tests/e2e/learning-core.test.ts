@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { BrowserContext, Page } from '@playwright/test';
-import { answer, bank } from './bank';
+import { answer, bank, nextButton } from './bank';
 import { openPage, registerAs, startMockExam, uniqueUsername } from './helpers';
 
 /*
@@ -92,7 +92,7 @@ test.describe('the learning core across days', () => {
 		for (let i = 0; i < 80 && practised === null; i++) {
 			const text = await practiseOne(page);
 			if (answered.has(text)) practised = text;
-			else await page.getByRole('button', { name: 'Continue' }).click();
+			else await nextButton(page).click();
 		}
 		expect(practised, 'an exam question came up in practice').not.toBeNull();
 		const questionId = bank.get(practised!)!.id;

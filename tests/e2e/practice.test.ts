@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { answer, currentQuestion } from './bank';
+import { splitTakeaway } from '../../src/lib/domain/content/takeaway';
+import { answer, currentQuestion, nextButton } from './bank';
 import { expectNoAxeViolations, openPage, registerAs, uniqueUsername } from './helpers';
 
 async function answersToday(page: Page): Promise<number> {
@@ -20,24 +21,38 @@ test.describe('practice', () => {
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Right!');
 			await expect(page.getByText(/^This question comes back in \d+ minutes\.$/)).toBeVisible();
 			// Enter continues: the Continue button has focus.
-			await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
+			await expect(nextButton(page)).toBeFocused();
 			await page.keyboard.press('Enter');
 			await expect(page.locator('h1#question-text')).toBeVisible();
 		}
 
 		const missed = await answer(page, false);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not right.');
-		await expect(page.getByText(missed.explanation.nl)).toBeVisible();
-		// The translation of the explanation is shown as the question's is, not folded away.
-		await expect(page.getByText(missed.explanation.en)).toBeVisible();
+		await expect(page).toHaveURL(/[?&]answer=\d+/);
+		// "Remember:" holds the explanation's first sentence; the rest follows under "Why". The
+		// translation is shown as the question's is, not folded away.
+		const nl = splitTakeaway(missed.explanation.nl);
+		const en = splitTakeaway(missed.explanation.en);
+		await expect(page.getByTestId('remember')).toContainText(`Remember: ${nl.takeaway}`);
+		await expect(page.getByTestId('remember')).toContainText(en.takeaway);
+		if (nl.rest) await expect(page.getByText(nl.rest, { exact: true })).toBeVisible();
+		if (en.rest) await expect(page.getByText(en.rest, { exact: true })).toBeVisible();
 		await expect(page.getByRole('link', { name: 'Read it on the official website' })).toBeVisible();
 		await expect(page.locator('li.correct')).toContainText(missed.options.find((o) => o.correct)!.nl);
 		await expect(page.getByText('This question comes back in 1 minute.')).toBeVisible();
 		const links = page.getByTestId('feedback-links');
 		const guideSlug = missed.guides![0]!;
-		await links.locator(`a[href="/guides/${guideSlug}"]`).click();
-		await expect(page).toHaveURL(new RegExp(`/guides/${guideSlug}$`));
-		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		const feedbackUrl = page.url();
+		// The guide opens at the fact: the part about the question's eindterm, on screen.
+		await links.locator(`a[href^="/guides/${guideSlug}#eindterm-"]`).click();
+		await expect(page).toHaveURL(new RegExp(`/guides/${guideSlug}#eindterm-[\\d-]+$`));
+		const anchor = new URL(page.url()).hash.slice(1);
+		await expect(page.locator(`[id="${anchor}"]`)).toBeInViewport();
+		// Back returns to the same feedback, not to a new question.
+		await page.goBack();
+		await expect(page).toHaveURL(feedbackUrl);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not right.');
+		await expect(page.getByText(missed.question.nl)).toBeVisible();
 
 		expect(await answersToday(page)).toBe(5);
 		await page.goto('/practice/mistakes');
@@ -124,7 +139,7 @@ test.describe('practice', () => {
 		await openPage(page, '/practice/session?scope=due');
 		for (let i = 0; i < 3; i++) {
 			await answer(page, true);
-			await page.getByRole('button', { name: 'Continue' }).click();
+			await nextButton(page).click();
 		}
 		await page.goto('/practice');
 		await expect(page.getByTestId('due-summary')).toHaveText('Due now: 0. New questions today: 3 of 20.');
@@ -143,7 +158,7 @@ test.describe('practice', () => {
 		const first = await currentQuestion(page);
 		expect(first.id).toMatch(/^wo-/);
 		await answer(page, true);
-		await page.getByRole('button', { name: 'Continue' }).click();
+		await nextButton(page).click();
 		expect((await currentQuestion(page)).id).toMatch(/^wo-/);
 		await expect(page).toHaveURL(/scope=theme(%3A|:)wonen/);
 	});
@@ -162,6 +177,10 @@ test.describe('practice', () => {
 		await scan();
 		await answer(page, false);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not right.');
+		await scan();
+		await nextButton(page).click();
+		await answer(page, true);
+		await expect(page.getByRole('button', { name: 'I guessed' })).toBeVisible();
 		await scan();
 		await page.goto('/practice/mistakes');
 		await scan();
@@ -188,8 +207,9 @@ test.describe('practice without JavaScript', () => {
 		const token = await page.locator('input[name="token"]').inputValue();
 		await answer(page, true);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Right!');
-		await expect(page.getByText(question.explanation.nl)).toBeVisible();
-		await page.getByRole('button', { name: 'Continue' }).click();
+		await expect(page).toHaveURL(/[?&]answer=\d+/);
+		await expect(page.getByTestId('remember')).toContainText(splitTakeaway(question.explanation.nl).takeaway);
+		await nextButton(page).click();
 		const next = await currentQuestion(page);
 		expect(next.id).not.toBe(question.id);
 
@@ -209,18 +229,73 @@ test.describe('practice without JavaScript', () => {
 test.describe('on a small phone (360×640)', () => {
 	test.use({ viewport: { width: 360, height: 640 } });
 
-	test('after an answer the verdict and the right answer are on screen, not the bottom of the page', async ({ page }) => {
+	test('all three answers fit the screen, and after an answer the verdict, the right answer, "Remember" and the next step do', async ({ page }) => {
 		await registerAs(page, uniqueUsername('phone'));
 		await openPage(page, '/practice/session?scope=due');
 		for (const right of [false, true]) {
+			for (const option of await page.locator('button.option').all()) await expect(option).toBeInViewport({ ratio: 1 });
 			await answer(page, right);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(right ? 'Right!' : 'Not right.');
 			await expect(page.getByRole('heading', { level: 1 })).toBeInViewport();
-			await expect(page.locator('li.correct')).toBeInViewport();
-			await expect(page.getByRole('button', { name: 'Continue' })).toBeFocused();
+			await expect(page.locator('li.correct')).toBeInViewport({ ratio: 1 });
+			await expect(page.getByTestId('remember')).toBeInViewport();
+			await expect(nextButton(page)).toBeInViewport({ ratio: 1 });
+			await expect(nextButton(page)).toBeFocused();
 			await page.keyboard.press('Enter');
 			await expect(page.locator('h1#question-text')).toBeVisible();
 		}
+	});
+});
+
+test.describe('"I knew it" or "I guessed", after a right answer', () => {
+	test('a guess is said after the answer, and the question comes back soon', async ({ page }) => {
+		await registerAs(page, uniqueUsername('guess'));
+		await openPage(page, '/practice/session?scope=due');
+		// Nothing to tick before answering: the question shows only the answers.
+		await expect(page.getByRole('checkbox', { name: 'I guessed' })).toHaveCount(0);
+		const question = await answer(page, true);
+		await expect(page.getByText('Did you know it, or did you guess?')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'I knew it' })).toBeFocused();
+		const feedbackUrl = page.url();
+		await page.getByRole('button', { name: 'I guessed' }).click();
+		await expect(page.getByRole('status').filter({ hasText: 'OK, you guessed. We will ask that question again soon.' })).toBeVisible();
+		await expect(page.locator('h1#question-text')).toBeVisible();
+		// The answer's feedback now says so, and cannot be changed twice.
+		await page.goto(feedbackUrl);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Right, but you guessed: this question comes back soon.');
+		await expect(page.getByText(question.question.nl)).toBeVisible();
+		await expect(page.getByRole('button', { name: 'I guessed' })).toHaveCount(0);
+		await expect(page.getByText('This question comes back in 1 minute.')).toBeVisible();
+	});
+
+	test('a wrong answer offers only the next question; a stranger\'s answer id is not found', async ({ page, browser, baseURL }) => {
+		await registerAs(page, uniqueUsername('guesswrong'));
+		await openPage(page, '/practice/session?scope=due');
+		await answer(page, false);
+		await expect(page.getByRole('button', { name: 'Next question' })).toBeFocused();
+		await expect(page.getByRole('button', { name: 'I guessed' })).toHaveCount(0);
+		const feedbackUrl = page.url();
+		const answerId = new URL(feedbackUrl).searchParams.get('answer')!;
+		// A wrong answer cannot become a guess, even posted by hand.
+		const posted = await page.request.post('/practice/session?scope=due&/guessed', {
+			form: { answer: answerId },
+			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		});
+		expect(posted.status()).toBe(409);
+
+		const other = await browser.newContext({ baseURL });
+		const stranger = await other.newPage();
+		await registerAs(stranger, uniqueUsername('stranger'));
+		expect((await stranger.goto(feedbackUrl))?.status()).toBe(404);
+		const theirs = await stranger.request.post('/practice/session?scope=due&/guessed', {
+			form: { answer: answerId },
+			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
+		});
+		expect(theirs.status()).toBe(404);
+		for (const junk of ['0', '-1', 'abc', '9'.repeat(30)]) {
+			expect((await stranger.goto(`/practice/session?scope=due&answer=${junk}`))?.status()).toBe(404);
+		}
+		await other.close();
 	});
 });
 
@@ -258,7 +333,7 @@ test.describe('rounds', () => {
 			const right = i !== 3 && i !== 7;
 			const question = await answer(page, right);
 			if (!right) missed.push(question.question.nl);
-			await page.getByRole('button', { name: 'Continue' }).click();
+			await nextButton(page).click();
 		}
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Round done!');
 		await expect(page.getByTestId('round-result')).toHaveText('Right: 8. Not right: 2.');

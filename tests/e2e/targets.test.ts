@@ -1,17 +1,20 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { nextButton } from './bank';
 import { expectNoAxeViolations, openPage, registerAs, uniqueUsername } from './helpers';
 
 /*
  * Big targets: on the practice question, the feedback and the mock-exam question, every control
- * a learner taps in the page's content is at least 44 × 44 CSS pixels (WCAG 2.5.5, the size
+ * a learner taps, in the header and in the page's content, is at least 44 × 44 CSS pixels (WCAG 2.5.5, the size
  * Apple and Android guidelines ask for). Measured on a 360 px wide phone.
  */
 
 async function smallTargets(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
 		const small: string[] = [];
-		const controls = document.querySelectorAll<HTMLElement>('main a[href], main button, main input, main select, main summary, main label');
+		const controls = document.querySelectorAll<HTMLElement>(
+			['a[href]', 'button', 'input', 'select', 'summary', 'label'].flatMap((tag) => [`main ${tag}`, `header ${tag}`]).join(', ')
+		);
 		for (const element of controls) {
 			if (element instanceof HTMLInputElement && element.type === 'hidden') continue;
 			// A radio or checkbox counts by its label, which is what a finger taps.
@@ -34,7 +37,7 @@ test.describe('targets on a phone (360×640)', () => {
 		await openPage(page, '/practice/session?scope=due');
 		expect(await smallTargets(page), 'practice question').toEqual([]);
 		await page.locator('button.option').first().click();
-		await expect(page.getByRole('button', { name: 'Continue' })).toBeVisible();
+		await expect(nextButton(page)).toBeVisible();
 		expect(await smallTargets(page), 'feedback').toEqual([]);
 
 		await openPage(page, '/exam');

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { eindtermAnchor } from '../domain/content/markdown';
 import { pickLocale } from '../domain/locale';
 import type { Locale } from '../domain/locale';
 import type { Db } from './db';
@@ -17,18 +18,33 @@ export function loadQuestion(db: Db, questionId: string): t.QuestionRow | undefi
 	).get({ questionId });
 }
 
-/** The hub guides and sources a question links to, for practice feedback and exam review. */
+/**
+ * The hub guides and sources a question links to, for practice feedback and exam review. A guide
+ * link carries the anchor of the question's eindterm when the guide has it (the indicator's
+ * paragraph, else the eindterm's heading; domain/content/markdown.ts), so it opens at the fact.
+ */
 export function loadQuestionLinks(db: Db, questionId: string, locale: Locale): QuestionLinks {
+	const eindterm = loadQuestion(db, questionId)?.eindterm ?? '';
+	const indicator = eindtermAnchor(eindterm);
+	const section = eindtermAnchor(eindterm.split('.').slice(0, 2).join('.'));
 	const guides = prepared(db, 'question.guides', () =>
 		db
-			.select({ slug: t.guide.slug, titleEn: t.guide.titleEn, titleNl: t.guide.titleNl })
+			.select({
+				slug: t.guide.slug,
+				titleEn: t.guide.titleEn,
+				titleNl: t.guide.titleNl,
+				anchor: sql<string | null>`CASE
+					WHEN instr(${t.guide.bodyHtmlEn}, 'id="' || ${sql.placeholder('indicator')} || '"') > 0 THEN ${sql.placeholder('indicator')}
+					WHEN instr(${t.guide.bodyHtmlEn}, 'id="' || ${sql.placeholder('section')} || '"') > 0 THEN ${sql.placeholder('section')}
+				END`
+			})
 			.from(t.questionGuide)
 			.innerJoin(t.guide, eq(t.guide.slug, t.questionGuide.guideSlug))
 			.where(eq(t.questionGuide.questionId, sql.placeholder('questionId')))
 			.prepare()
 	)
-		.all({ questionId })
-		.map((guide) => ({ slug: guide.slug, title: pickLocale(locale, guide.titleEn, guide.titleNl) }));
+		.all({ questionId, indicator, section })
+		.map((guide) => ({ slug: guide.slug, title: pickLocale(locale, guide.titleEn, guide.titleNl), anchor: guide.anchor }));
 	const sources = prepared(db, 'question.sources', () =>
 		db
 			.select({ slug: t.source.slug, name: t.source.name })

@@ -10,7 +10,8 @@ export interface LocalText {
 }
 
 export interface QuestionLinks {
-	guides: { slug: string; title: string }[];
+	/** `anchor`: the id of the question's eindterm in the guide, when it has one */
+	guides: { slug: string; title: string; anchor: string | null }[];
 	sources: { slug: string; name: string }[];
 }
 
@@ -28,15 +29,22 @@ export interface ShownQuestion {
 export type NextResult = { done: false; shown: ShownQuestion } | { done: true; nextDueAt: string | null };
 
 export interface Feedback extends QuestionLinks {
+	/** the review-log id of the answer: the feedback's URL names it */
+	answerId: number;
 	questionId: string;
 	correct: boolean;
 	guessed: boolean;
+	/** a right answer that is the card's newest can still be marked "I guessed" */
+	canMarkGuessed: boolean;
 	question: LocalText;
 	/** in the order they were shown */
 	options: LocalText[];
 	chosenPosition: number;
 	correctPosition: number;
 	explanation: LocalText;
+	/** "Remember:": the explanation's first sentence, and the rest of it */
+	takeaway: LocalText;
+	explanationRest: LocalText;
 	sourceUrl: string;
 	dueAt: string;
 	wait: Wait;

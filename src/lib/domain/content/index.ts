@@ -3,6 +3,7 @@ export type { ValidationResult } from './validate';
 export { summarizeContent } from './summary';
 export type { ContentSummary } from './summary';
 export { hashContent, stableStringify } from './hash';
-export { renderMarkdown, markdownToText } from './markdown';
+export { eindtermAnchor, renderMarkdown, markdownToText } from './markdown';
+export { splitTakeaway } from './takeaway';
 export { isOfficialUrl, OFFICIAL_DOMAINS } from './official-domains';
 export type * from './types';

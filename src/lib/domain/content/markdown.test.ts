@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToText, renderMarkdown } from './markdown';
+import { eindtermAnchor, markdownToText, renderMarkdown } from './markdown';
 
 describe('renderMarkdown', () => {
 	it('renders headings, emphasis, lists and links', () => {
@@ -37,5 +37,34 @@ describe('renderMarkdown', () => {
 describe('markdownToText', () => {
 	it('keeps the words and drops the markup', () => {
 		expect(markdownToText('## Title\n\nRead [DUO](/sources/duo) **now**.')).toBe('Title Read DUO now.');
+	});
+});
+
+describe('eindterm anchors', () => {
+	const guide = [
+		'## 3.1 Arranging a home',
+		'',
+		'**Your first home (3.1.1).** A contract says what you pay.',
+		'',
+		'**Tenants (3.1.2).** Tenants have rights. See also (3.1.1).',
+		'',
+		'Text that mentions (3.1.3) in passing.',
+		'',
+		'## Key facts to remember'
+	].join('\n');
+
+	it('gives each eindterm heading and the paragraph that opens with an indicator its anchor', () => {
+		const html = renderMarkdown(guide);
+		expect(html).toContain('<h2 id="eindterm-3-1">3.1 Arranging a home</h2>');
+		expect(html).toContain('<p id="eindterm-3-1-1"><strong>Your first home (3.1.1).</strong>');
+		expect(html).toContain('<p id="eindterm-3-1-2"><strong>Tenants (3.1.2).</strong>');
+		// a code in running text is not an anchor, and headings without a code get none
+		expect(html).not.toContain('eindterm-3-1-3');
+		expect(html).toContain('<h2>Key facts to remember</h2>');
+	});
+
+	it('names anchors after the code', () => {
+		expect(eindtermAnchor('3.1')).toBe('eindterm-3-1');
+		expect(eindtermAnchor('10.2.3')).toBe('eindterm-10-2-3');
 	});
 });

@@ -21,6 +21,38 @@ renderer.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 	return defaultLinkOpen(tokens, idx, options, env, self);
 };
 
+/**
+ * The anchor of an eindterm in a theme guide: `3.1` → `eindterm-3-1`, `3.1.2` → `eindterm-3-1-2`.
+ * Practice feedback links to it, so "Read more" opens the guide at the fact.
+ */
+export function eindtermAnchor(code: string): string {
+	return `eindterm-${code.replaceAll('.', '-')}`;
+}
+
+const sectionCode = /^(\d+\.\d+)\s/;
+const indicatorCode = /\((\d+\.\d+\.\d+)\)/;
+
+// Theme guides name their eindtermen: a heading "## 3.1 …" and a paragraph that opens with
+// "**… (3.1.2).**". Both get the eindterm's anchor as id (the first paragraph for each code).
+renderer.core.ruler.push('eindterm_anchors', (state) => {
+	const seen = new Set<string>();
+	const tokens = state.tokens;
+	for (let i = 0; i + 1 < tokens.length; i += 1) {
+		const open = tokens[i]!;
+		const inline = tokens[i + 1]!;
+		if (inline.type !== 'inline') continue;
+		let code: string | undefined;
+		if (open.type === 'heading_open' && open.tag === 'h2') code = sectionCode.exec(inline.content)?.[1];
+		else if (open.type === 'paragraph_open' && inline.content.startsWith('**')) {
+			const lead = inline.content.slice(2, inline.content.indexOf('**', 2));
+			code = indicatorCode.exec(lead)?.[1];
+		}
+		if (!code || seen.has(code)) continue;
+		seen.add(code);
+		open.attrSet('id', eindtermAnchor(code));
+	}
+});
+
 export function renderMarkdown(markdown: string): string {
 	return renderer.render(markdown);
 }

@@ -130,7 +130,9 @@ topics: [housing]
 themes: [wonen]
 updated: 2026-11-29
 ---
-Renting, tenant rights and the Huurcommissie.
+## 3.1 Renting
+
+**Tenants (3.1.2).** Renting, tenant rights and the Huurcommissie.
 `;
 
 export const QUESTION_1 = `  - id: wo-001

@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { describeWait } from '../../domain/srs/queue';
-import type { Locale } from '../../domain/locale';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
-import { loadQuestion, loadQuestionLinks } from '../question-links';
-import type { Feedback } from '../../types/practice';
+import { loadQuestion } from '../question-links';
 import { loadCard, recordReview } from './reviews';
 import { decodeShowing, optionOrder } from './showings';
 
@@ -36,10 +33,6 @@ const answerSchema = z.object({
 	token: z.string().max(200),
 	questionId: z.string().min(1).max(40),
 	choice: choiceField,
-	guessed: z
-		.literal('on')
-		.optional()
-		.transform((value) => value === 'on'),
 	responseMs: responseMsField
 });
 
@@ -54,16 +47,18 @@ export function measureResponse(measured: number | undefined, shownAt: Date | nu
 	return elapsed < 0 ? null : Math.min(elapsed, RESPONSE_CAP_MS);
 }
 
-export type AnswerResult = { ok: true; feedback: Feedback } | { ok: false; problem: AnswerProblem };
+export type AnswerResult = { ok: true; answerId: number; correct: boolean } | { ok: false; problem: AnswerProblem };
 
 /**
  * Grades an answer and schedules the card. The card must still be at the version the question was
  * shown for; the check and the writes are one transaction, so a double submit records one review.
+ * A right answer counts as known; "I guessed" comes after it, on the feedback (markGuessed).
+ * Returns the review-log id: the feedback is read from it (feedback.ts).
  */
-export function submitAnswer(db: Db, user: SessionUser, input: Record<string, unknown>, now: Date, locale: Locale): AnswerResult {
+export function submitAnswer(db: Db, user: SessionUser, input: Record<string, unknown>, now: Date): AnswerResult {
 	const parsed = answerSchema.safeParse(input);
 	if (!parsed.success) return { ok: false, problem: 'answer_invalid' };
-	const { token, questionId, choice, guessed, responseMs } = parsed.data;
+	const { token, questionId, choice, responseMs } = parsed.data;
 	const showing = decodeShowing(db, user.id, token);
 	if (!showing) return { ok: false, problem: 'token_unknown' };
 	if (showing.questionId !== questionId) return { ok: false, problem: 'question_mismatch' };
@@ -86,29 +81,12 @@ export function submitAnswer(db: Db, user: SessionUser, input: Record<string, un
 			mode: showing.kind === 'mistake' ? 'mistakes' : 'practice',
 			at: now,
 			correct,
-			guessed,
+			guessed: false,
 			chosenIndex,
 			shownOrder: order,
 			responseMs: measureResponse(responseMs, showing.shownAt, now),
 			learner: user
 		});
-
-		return {
-			ok: true,
-			feedback: {
-				questionId,
-				correct,
-				guessed,
-				question: { nl: question.questionNl, en: question.questionEn },
-				options: order.map((index) => question.options[index] ?? { nl: '', en: '' }),
-				chosenPosition: choice,
-				correctPosition: order.indexOf(question.correctIndex),
-				explanation: { nl: question.explanationNl, en: question.explanationEn },
-				...loadQuestionLinks(db, questionId, locale),
-				sourceUrl: question.sourceUrl,
-				dueAt: result.card.due.toISOString(),
-				wait: describeWait(now, result.card)
-			}
-		};
+		return { ok: true, answerId: result.logId, correct };
 	});
 }

@@ -12,7 +12,21 @@ import { openDatabase } from '../db';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import type { ShownQuestion } from '../../types/practice';
-import { countNewToday, dayModelOf, listMistakes, loadCard, loadRound, nextQuestion, parseScope, progressOverview, saveCard, submitAnswer, themeProgress } from '.';
+import {
+	countNewToday,
+	dayModelOf,
+	listMistakes,
+	loadCard,
+	loadFeedback,
+	loadRound,
+	markGuessed,
+	nextQuestion,
+	parseScope,
+	progressOverview,
+	saveCard,
+	submitAnswer,
+	themeProgress
+} from '.';
 import { decodeShowing, optionOrder } from './showings';
 
 const NOW = new Date('2026-11-10T09:00:00Z');
@@ -81,12 +95,10 @@ describe('the practice loop', () => {
 
 	it('grades on the server, creates the card and logs the review in one go', () => {
 		const shown = show(db, user);
-		const result = submitAnswer(db, user, answer(shown, correctPosition(db, shown)), new Date(NOW.getTime() + 4000), 'en');
+		const result = submitAnswer(db, user, answer(shown, correctPosition(db, shown)), new Date(NOW.getTime() + 4000));
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
-		expect(result.feedback.correct).toBe(true);
-		expect(result.feedback.guides).toEqual([{ slug: 'knm-wonen', title: 'What the KNM exam asks about housing' }]);
-		expect(result.feedback.sources).toEqual([{ slug: 'huurcommissie', name: 'Huurcommissie' }]);
+		expect(result.correct).toBe(true);
 		const log = db.select().from(t.reviewLog).all();
 		expect(log).toHaveLength(1);
 		expect(log[0]).toMatchObject({
@@ -106,25 +118,80 @@ describe('the practice loop', () => {
 		expect(loadCard(db, 'u1', 'wo-001')?.reps).toBe(1);
 	});
 
-	it('rates a wrong answer and "I guessed" as Again', () => {
+	it('reads the feedback of an answer from its log row, for its learner only', () => {
+		const shown = show(db, user);
+		const right = correctPosition(db, shown);
+		const result = submitAnswer(db, user, answer(shown, right), NOW);
+		if (!result.ok) throw new Error('not recorded');
+		const feedback = loadFeedback(db, 'u1', dayModelOf(user), result.answerId, 'en')!;
+		expect(feedback).toMatchObject({
+			answerId: result.answerId,
+			correct: true,
+			guessed: false,
+			canMarkGuessed: true,
+			chosenPosition: right,
+			correctPosition: right,
+			takeaway: { nl: expect.stringMatching(/\.$/), en: expect.stringMatching(/\.$/) },
+			// "Learn more" opens the housing guide at the paragraph of the question's eindterm (3.1.2)
+			guides: [{ slug: 'knm-wonen', title: 'What the KNM exam asks about housing', anchor: 'eindterm-3-1-2' }],
+			sources: [{ slug: 'huurcommissie', name: 'Huurcommissie' }]
+		});
+		expect(feedback.options.map((option) => option.nl)).toEqual(shown.options.map((option) => option.nl));
+		// Someone else's answer, and an id that does not exist, have no feedback.
+		expect(loadFeedback(db, 'u2', dayModelOf(user), result.answerId, 'en')).toBeNull();
+		expect(loadFeedback(db, 'u1', dayModelOf(user), result.answerId + 1, 'en')).toBeNull();
+	});
+
+	it('rates a wrong answer as Again, and a right one as Again once the learner says "I guessed"', () => {
 		const first = show(db, user);
 		const wrong = (correctPosition(db, first) + 1) % 3;
-		const r1 = submitAnswer(db, user, answer(first, wrong), NOW, 'nl');
-		expect(r1.ok && r1.feedback.correct).toBe(false);
-		expect(r1.ok && r1.feedback.wait).toEqual({ unit: 'minutes', count: 1 });
+		const r1 = submitAnswer(db, user, answer(first, wrong), NOW);
+		if (!r1.ok) throw new Error('not recorded');
+		expect(loadFeedback(db, 'u1', dayModelOf(user), r1.answerId, 'nl')).toMatchObject({
+			correct: false,
+			canMarkGuessed: false,
+			wait: { unit: 'minutes', count: 1 }
+		});
+		expect(markGuessed(db, user, r1.answerId)).toEqual({ ok: false, problem: 'not_right' });
+
 		const second = show(db, user);
-		submitAnswer(db, user, answer(second, correctPosition(db, second), { guessed: 'on' }), NOW, 'nl');
+		const r2 = submitAnswer(db, user, answer(second, correctPosition(db, second)), NOW);
+		if (!r2.ok) throw new Error('not recorded');
+		const knewIt = loadCard(db, 'u1', second.questionId)!;
+		// Another learner cannot touch it; the learner can, once.
+		expect(markGuessed(db, { ...user, id: 'u2' }, r2.answerId)).toEqual({ ok: false, problem: 'not_found' });
+		expect(markGuessed(db, user, r2.answerId)).toEqual({ ok: true });
+		expect(markGuessed(db, user, r2.answerId)).toEqual({ ok: false, problem: 'already_guessed' });
 		expect(db.select({ rating: t.reviewLog.rating, guessed: t.reviewLog.guessed }).from(t.reviewLog).all()).toEqual([
 			{ rating: 1, guessed: false },
 			{ rating: 1, guessed: true }
 		]);
+		// The card is what a guess gives (Again: back in a minute), not what "I knew it" gave.
+		const guessed = loadCard(db, 'u1', second.questionId)!;
+		const expected = createScheduler().rate(null, NOW, dayModelOf(user), 1).card;
+		expect(guessed).toEqual(expected);
+		expect(guessed.due.getTime()).toBeLessThan(knewIt.due.getTime());
+		expect(db.select({ due: t.reviewLog.dueAfter }).from(t.reviewLog).where(eq(t.reviewLog.id, r2.answerId)).get()?.due).toEqual(expected.due);
+		expect(loadFeedback(db, 'u1', dayModelOf(user), r2.answerId, 'nl')).toMatchObject({ guessed: true, canMarkGuessed: false });
+	});
+
+	it('lets only the newest answer of a card become "I guessed"', () => {
+		const first = show(db, user);
+		const r1 = submitAnswer(db, user, answer(first, correctPosition(db, first)), NOW);
+		if (!r1.ok) throw new Error('not recorded');
+		const later = new Date(NOW.getTime() + 20 * DAY);
+		const again = show(db, user, later, parseScope(`theme:${first.themeSlug}`)!);
+		expect(again.questionId).toBe(first.questionId);
+		submitAnswer(db, user, answer(again, 0), later);
+		expect(markGuessed(db, user, r1.answerId)).toEqual({ ok: false, problem: 'not_latest' });
+		expect(loadFeedback(db, 'u1', dayModelOf(user), r1.answerId, 'en')?.canMarkGuessed).toBe(false);
 	});
 
 	it('records a replayed or double submit once', () => {
 		const shown = show(db, user);
 		const input = answer(shown, 0);
-		expect(submitAnswer(db, user, input, NOW, 'en').ok).toBe(true);
-		expect(submitAnswer(db, user, input, NOW, 'en')).toEqual({ ok: false, problem: 'token_used' });
+		expect(submitAnswer(db, user, input, NOW).ok).toBe(true);
+		expect(submitAnswer(db, user, input, NOW)).toEqual({ ok: false, problem: 'token_used' });
 		expect(db.select({ n: count() }).from(t.reviewLog).get()?.n).toBe(1);
 	});
 
@@ -145,11 +212,11 @@ describe('the practice loop', () => {
 			[{ ...answer(shown, 0), questionId: 'xx-999' }, 'question_mismatch']
 		];
 		for (const [input, problem] of cases) {
-			expect(submitAnswer(db, user, input, NOW, 'en'), JSON.stringify(input)).toEqual({ ok: false, problem });
+			expect(submitAnswer(db, user, input, NOW), JSON.stringify(input)).toEqual({ ok: false, problem });
 		}
 		// Another learner's token is unknown to this learner.
 		const sara = toSessionUser(db.select().from(t.user).where(eq(t.user.id, 'u2')).get()!);
-		expect(submitAnswer(db, sara, answer(shown, 0), NOW, 'en')).toEqual({ ok: false, problem: 'token_unknown' });
+		expect(submitAnswer(db, sara, answer(shown, 0), NOW)).toEqual({ ok: false, problem: 'token_unknown' });
 		expect(db.select({ n: count() }).from(t.reviewLog).get()?.n).toBe(0);
 		expect(db.select({ n: count() }).from(t.card).get()?.n).toBe(0);
 		expect(other.db).not.toBe(db);
@@ -160,7 +227,7 @@ describe('the practice loop', () => {
 		// Settings travel with the session user: read it again as the next request would.
 		user = toSessionUser(db.select().from(t.user).where(eq(t.user.id, 'u1')).get()!);
 		const first = show(db, user);
-		submitAnswer(db, user, answer(first, correctPosition(db, first)), NOW, 'en');
+		submitAnswer(db, user, answer(first, correctPosition(db, first)), NOW);
 		// One new question today is the limit; the first card is not due yet.
 		expect(nextQuestion(db, user, parseScope('due')!, new Date(NOW.getTime() + 60_000))).toMatchObject({ done: true });
 		// Tomorrow the first card is due and comes before the next new one.
@@ -177,20 +244,20 @@ describe('the practice loop', () => {
 
 	it('lists mistakes of the last 30 days until they are answered right', () => {
 		const shown = show(db, user);
-		submitAnswer(db, user, answer(shown, (correctPosition(db, shown) + 1) % 3), NOW, 'en');
+		submitAnswer(db, user, answer(shown, (correctPosition(db, shown) + 1) % 3), NOW);
 		expect(listMistakes(db, 'u1', NOW).map((m) => m.questionId)).toEqual(['wo-001']);
 		expect(listMistakes(db, 'u1', new Date(NOW.getTime() + 31 * DAY))).toEqual([]);
 
 		const again = show(db, user, new Date(NOW.getTime() + 1000), parseScope('mistakes')!);
 		expect(again).toMatchObject({ questionId: 'wo-001', kind: 'mistake' });
-		submitAnswer(db, user, answer(again, correctPosition(db, again)), new Date(NOW.getTime() + 2000), 'en');
+		submitAnswer(db, user, answer(again, correctPosition(db, again)), new Date(NOW.getTime() + 2000));
 		expect(listMistakes(db, 'u1', NOW)).toEqual([]);
 		expect(db.select({ mode: t.reviewLog.mode }).from(t.reviewLog).all().map((r) => r.mode)).toEqual(['practice', 'mistakes']);
 	});
 
 	it('counts new, learning and learnt per theme', () => {
 		const shown = show(db, user);
-		submitAnswer(db, user, answer(shown, correctPosition(db, shown)), NOW, 'en');
+		submitAnswer(db, user, answer(shown, correctPosition(db, shown)), NOW);
 		const wonen = themeProgress(db, 'u1', NOW, 'en').find((theme) => theme.slug === 'wonen');
 		expect(wonen).toMatchObject({ total: 2, newCount: 1, learning: 1, learnt: 0 });
 	});
@@ -218,9 +285,9 @@ describe('page views and answers', () => {
 		const inTheme = show(db, user, NOW, parseScope('theme:wonen')!);
 		const inDue = show(db, user, NOW, parseScope('due')!);
 		expect(inTheme.questionId).toBe(inDue.questionId);
-		expect(submitAnswer(db, user, answer(inDue, correctPosition(db, inDue)), new Date(NOW.getTime() + 5000), 'en').ok).toBe(true);
+		expect(submitAnswer(db, user, answer(inDue, correctPosition(db, inDue)), new Date(NOW.getTime() + 5000)).ok).toBe(true);
 		// The theme page still holds the old showing: answering it records nothing more.
-		expect(submitAnswer(db, user, answer(inTheme, 0), new Date(NOW.getTime() + 6000), 'en')).toEqual({ ok: false, problem: 'token_used' });
+		expect(submitAnswer(db, user, answer(inTheme, 0), new Date(NOW.getTime() + 6000))).toEqual({ ok: false, problem: 'token_used' });
 		expect(rowCounts(db)).toEqual({ reviews: 1, cards: 1 });
 		// The theme scope now moves on to the next question.
 		expect(show(db, user, new Date(NOW.getTime() + 7000), parseScope('theme:wonen')!).questionId).toBe('wo-002');
@@ -230,25 +297,25 @@ describe('page views and answers', () => {
 		const responseOf = () => db.select({ ms: t.reviewLog.responseMs }).from(t.reviewLog).orderBy(t.reviewLog.id).all().at(-1)?.ms;
 		// Without JavaScript: from the moment the page was made.
 		const first = show(db, user, NOW);
-		submitAnswer(db, user, answer(first, 0), new Date(NOW.getTime() + 7_300), 'en');
+		submitAnswer(db, user, answer(first, 0), new Date(NOW.getTime() + 7_300));
 		expect(responseOf()).toBe(7_300);
 		// With JavaScript: the browser's measurement (it leaves out the time before the page showed).
 		const second = show(db, user, new Date(NOW.getTime() + 20_000));
-		submitAnswer(db, user, answer(second, 0, { responseMs: '4200' }), new Date(NOW.getTime() + 30_000), 'en');
+		submitAnswer(db, user, answer(second, 0, { responseMs: '4200' }), new Date(NOW.getTime() + 30_000));
 		expect(responseOf()).toBe(4_200);
 		// A learner who walked away: capped.
 		const later = NOW.getTime() + 11 * 60_000; // the first question is back by then
 		const third = show(db, user, new Date(later));
-		submitAnswer(db, user, answer(third, 0), new Date(later + 10 * 60_000), 'en');
+		submitAnswer(db, user, answer(third, 0), new Date(later + 10 * 60_000));
 		expect(responseOf()).toBe(60_000);
 	});
 
 	it('reads a round back from the log: answers since its start and not after now', () => {
 		const first = show(db, user, NOW);
-		submitAnswer(db, user, answer(first, correctPosition(db, first)), NOW, 'en');
+		submitAnswer(db, user, answer(first, correctPosition(db, first)), NOW);
 		const later = new Date(NOW.getTime() + 5000);
 		const second = show(db, user, later);
-		submitAnswer(db, user, answer(second, (correctPosition(db, second) + 1) % 3), later, 'en');
+		submitAnswer(db, user, answer(second, (correctPosition(db, second) + 1) % 3), later);
 		expect(loadRound(db, 'u1', null, later)).toMatchObject({ start: null, answered: 0 });
 		expect(loadRound(db, 'u1', NOW, later)).toMatchObject({ start: NOW.getTime(), answered: 2, size: 10, summary: null });
 		// A clock moved back (the test clock) does not count answers from its future.
@@ -258,7 +325,7 @@ describe('page views and answers', () => {
 
 	it('records the version of the question that was answered', () => {
 		const shown = show(db, user);
-		submitAnswer(db, user, answer(shown, 0), NOW, 'en');
+		submitAnswer(db, user, answer(shown, 0), NOW);
 		expect(db.select({ v: t.reviewLog.questionVersion }).from(t.reviewLog).get()?.v).toBe(1);
 	});
 
@@ -267,14 +334,14 @@ describe('page views and answers', () => {
 		// 01:30 local on 11 November is still learner day 10 November.
 		const lateNight = new Date('2026-11-11T00:30:00Z');
 		const shown = show(db, amsterdam, lateNight);
-		submitAnswer(db, amsterdam, answer(shown, correctPosition(db, shown)), lateNight, 'en');
+		submitAnswer(db, amsterdam, answer(shown, correctPosition(db, shown)), lateNight);
 		// At 03:59 the same learner day: one new question used; at 04:00 a new day with a full budget.
 		expect(countNewToday(db, amsterdam, new Date('2026-11-11T02:59:00Z'))).toBe(1);
 		expect(countNewToday(db, amsterdam, new Date('2026-11-11T03:00:00Z'))).toBe(0);
 		// Practice again at 20:00 on 11 November: two learner days in a row.
 		const evening = new Date('2026-11-11T19:00:00Z');
 		const next = show(db, amsterdam, evening);
-		submitAnswer(db, amsterdam, answer(next, correctPosition(db, next)), evening, 'en');
+		submitAnswer(db, amsterdam, answer(next, correctPosition(db, next)), evening);
 		const overview = progressOverview(db, amsterdam, evening, 'en');
 		expect(overview.streak).toBe(2);
 		expect(overview.reviewsToday).toBe(1);
@@ -301,7 +368,7 @@ describe('new questions across the real bank', () => {
 			const at = new Date(NOW.getTime() + i * 1000);
 			const shown = show(db, user, at);
 			themes.push(shown.themeSlug);
-			expect(submitAnswer(db, user, answer(shown, 0), at, 'en').ok).toBe(true);
+			expect(submitAnswer(db, user, answer(shown, 0), at).ok).toBe(true);
 		}
 		const order = db.select({ slug: t.theme.slug }).from(t.theme).orderBy(t.theme.number).all().map((row) => row.slug);
 		expect(themes.slice(0, 8)).toEqual(order);

@@ -91,7 +91,7 @@ export interface ReviewInput {
  * the card's last review are replayed into its history (see above). The log row records what the
  * scheduler used for this answer: the state before, learner days elapsed, predicted recall.
  */
-export function recordReview(db: Db, input: ReviewInput): ReviewResult {
+export function recordReview(db: Db, input: ReviewInput): ReviewResult & { logId: number } {
 	const scheduler = schedulerFor(input.learner.desiredRetention);
 	const day = dayModelOf(input.learner);
 	const before = loadCard(db, input.userId, input.questionId);
@@ -106,7 +106,7 @@ export function recordReview(db: Db, input: ReviewInput): ReviewResult {
 	prepared(db, 'params.store', () =>
 		db.$client.prepare('INSERT INTO scheduler_params (hash, params) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING')
 	).run(scheduler.paramsHash, JSON.stringify(scheduler.params));
-	prepared(db, 'review.log', () =>
+	const inserted = prepared(db, 'review.log', () =>
 		db.$client.prepare(
 			`INSERT INTO review_log (user_id, question_id, question_version, mode, reviewed_at, chosen_option, shown_order, correct,
 				guessed, response_ms, rating, state_before, stability_before, difficulty_before, elapsed_days, predicted_recall,
@@ -141,7 +141,7 @@ export function recordReview(db: Db, input: ReviewInput): ReviewResult {
 		paramsHash: scheduler.paramsHash,
 		timezone: input.learner.timezone
 	});
-	return result;
+	return { ...result, logId: Number(inserted.lastInsertRowid) };
 }
 
 function ratingOf(input: ReviewInput): BinaryRating {
@@ -153,14 +153,61 @@ function ratingOf(input: ReviewInput): BinaryRating {
  * result. Returns the late answer's own step in that history (state before and after, elapsed
  * days, prediction), which is what its log row records.
  */
-function replayWith(db: Db, scheduler: Scheduler, day: DayModel, input: ReviewInput, rating: BinaryRating): ReviewResult {
-	const history = db
-		.select({ at: t.reviewLog.reviewedAt, rating: t.reviewLog.rating })
+function loadHistory(db: Db, userId: string, questionId: string): { at: Date; rating: BinaryRating; id: number }[] {
+	return db
+		.select({ id: t.reviewLog.id, at: t.reviewLog.reviewedAt, rating: t.reviewLog.rating })
 		.from(t.reviewLog)
-		.where(and(eq(t.reviewLog.userId, input.userId), eq(t.reviewLog.questionId, input.questionId)))
+		.where(and(eq(t.reviewLog.userId, userId), eq(t.reviewLog.questionId, questionId)))
 		.orderBy(asc(t.reviewLog.reviewedAt), asc(t.reviewLog.id))
 		.all()
-		.map((row) => ({ at: row.at, rating: (row.rating === 3 ? 3 : 1) as BinaryRating, late: false }));
+		.map((row) => ({ id: row.id, at: row.at, rating: (row.rating === 3 ? 3 : 1) as BinaryRating }));
+}
+
+export type MarkGuessedProblem = 'not_found' | 'not_right' | 'already_guessed' | 'not_latest';
+
+/**
+ * "I guessed", said after a right answer: the answer counts as Again, as a guess should. Only the
+ * newest answer of a card can be changed (a later answer was scheduled from this one). The log
+ * row keeps the answer and gets the new rating and state after; the card is rebuilt from its whole
+ * history, so nothing depends on the order the two writes happened in. One transaction.
+ */
+export function markGuessed(
+	db: Db,
+	user: Pick<SessionUser, 'id' | 'desiredRetention' | 'timezone' | 'dayStartsHour'>,
+	logId: number
+): { ok: true } | { ok: false; problem: MarkGuessedProblem } {
+	return db.transaction(() => {
+		const row = db
+			.select({ questionId: t.reviewLog.questionId, mode: t.reviewLog.mode, correct: t.reviewLog.correct, guessed: t.reviewLog.guessed })
+			.from(t.reviewLog)
+			.where(and(eq(t.reviewLog.id, logId), eq(t.reviewLog.userId, user.id)))
+			.get();
+		if (!row || row.mode === 'exam') return { ok: false, problem: 'not_found' } as const;
+		if (!row.correct) return { ok: false, problem: 'not_right' } as const;
+		if (row.guessed) return { ok: false, problem: 'already_guessed' } as const;
+		const history = loadHistory(db, user.id, row.questionId);
+		if (history[history.length - 1]?.id !== logId) return { ok: false, problem: 'not_latest' } as const;
+		history[history.length - 1]!.rating = 1;
+		const steps = schedulerFor(user.desiredRetention).replay(history, dayModelOf(user));
+		const last = steps[steps.length - 1]!;
+		saveCard(db, user.id, row.questionId, last.card);
+		db.update(t.reviewLog)
+			.set({
+				guessed: true,
+				rating: last.rating,
+				stateAfter: last.card.state,
+				stabilityAfter: last.card.stability,
+				difficultyAfter: last.card.difficulty,
+				dueAfter: last.card.due
+			})
+			.where(eq(t.reviewLog.id, logId))
+			.run();
+		return { ok: true } as const;
+	});
+}
+
+function replayWith(db: Db, scheduler: Scheduler, day: DayModel, input: ReviewInput, rating: BinaryRating): ReviewResult {
+	const history = loadHistory(db, input.userId, input.questionId).map((entry) => ({ ...entry, late: false }));
 	// The late answer takes its place in time (after any logged answer of the very same instant).
 	const late = { at: input.at, rating, late: true };
 	const index = history.findIndex((entry) => entry.at.getTime() > input.at.getTime());

@@ -1,0 +1,90 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { splitTakeaway } from '../../domain/content/takeaway';
+import { learnerDay } from '../../domain/learner-day';
+import type { DayModel } from '../../domain/learner-day';
+import type { Locale } from '../../domain/locale';
+import { describeWait } from '../../domain/srs/queue';
+import type { Db } from '../db';
+import * as t from '../db/schema';
+import { prepared } from '../db/prepared';
+import { loadQuestion, loadQuestionLinks } from '../question-links';
+import type { Feedback } from '../../types/practice';
+
+/*
+ * The feedback on one practice answer, read from its review-log row. The answer action redirects to
+ * a URL that names the row (`?answer=<id>`), so the feedback is a page of its own: reloading it,
+ * or coming Back from a guide it links to, shows the same feedback and writes nothing.
+ */
+
+/** A review-log id as a URL or form carries it; anything else is null. */
+export function parseAnswerId(value: string | null | undefined): number | null {
+	if (!value || !/^[1-9]\d{0,15}$/.test(value)) return null;
+	const id = Number(value);
+	return Number.isSafeInteger(id) ? id : null;
+}
+
+/** The learner's own practice answer `answerId` as feedback, or null (someone else's, an exam's, none). */
+export function loadFeedback(db: Db, userId: string, day: DayModel, answerId: number, locale: Locale): Feedback | null {
+	const row = prepared(db, 'feedback.answer', () =>
+		db
+			.select({
+				questionId: t.reviewLog.questionId,
+				mode: t.reviewLog.mode,
+				reviewedAt: t.reviewLog.reviewedAt,
+				chosen: t.reviewLog.chosenOption,
+				order: t.reviewLog.shownOrder,
+				correct: t.reviewLog.correct,
+				guessed: t.reviewLog.guessed,
+				stateAfter: t.reviewLog.stateAfter,
+				dueAfter: t.reviewLog.dueAfter
+			})
+			.from(t.reviewLog)
+			.where(and(eq(t.reviewLog.id, sql.placeholder('answerId')), eq(t.reviewLog.userId, sql.placeholder('userId'))))
+			.prepare()
+	).get({ answerId, userId });
+	if (!row || row.mode === 'exam') return null;
+	const question = loadQuestion(db, row.questionId);
+	if (!question) return null;
+	const order = readOrder(row.order, question.options.length);
+	// Only the newest answer of a card can still become "I guessed" (reviews.ts, markGuessed).
+	const newest = prepared(db, 'feedback.newest', () =>
+		db
+			.select({ id: t.reviewLog.id })
+			.from(t.reviewLog)
+			.where(and(eq(t.reviewLog.userId, sql.placeholder('userId')), eq(t.reviewLog.questionId, sql.placeholder('questionId'))))
+			.orderBy(desc(t.reviewLog.reviewedAt), desc(t.reviewLog.id))
+			.limit(1)
+			.prepare()
+	).get({ userId, questionId: row.questionId });
+	const nl = splitTakeaway(question.explanationNl);
+	const en = splitTakeaway(question.explanationEn);
+	return {
+		answerId,
+		questionId: row.questionId,
+		correct: row.correct,
+		guessed: row.guessed,
+		canMarkGuessed: row.correct && !row.guessed && newest?.id === answerId,
+		question: { nl: question.questionNl, en: question.questionEn },
+		options: order.map((index) => question.options[index] ?? { nl: '', en: '' }),
+		chosenPosition: order.indexOf(row.chosen),
+		correctPosition: order.indexOf(question.correctIndex),
+		explanation: { nl: question.explanationNl, en: question.explanationEn },
+		takeaway: { nl: nl.takeaway, en: en.takeaway },
+		explanationRest: { nl: nl.rest, en: en.rest },
+		...loadQuestionLinks(db, row.questionId, locale),
+		sourceUrl: question.sourceUrl,
+		dueAt: row.dueAfter.toISOString(),
+		// A review card comes back after whole learner days (the scheduler's own count).
+		wait: describeWait(row.reviewedAt, {
+			due: row.dueAfter,
+			state: row.stateAfter,
+			scheduledDays: learnerDay(row.dueAfter, day) - learnerDay(row.reviewedAt, day)
+		})
+	};
+}
+
+/** The shown order as logged, or the file order if the row does not fit the question any more. */
+function readOrder(order: number[], length: number): number[] {
+	const fits = order.length === length && order.every((index) => Number.isInteger(index) && index >= 0 && index < length);
+	return fits ? order : Array.from({ length }, (_, index) => index);
+}
