@@ -1,10 +1,6 @@
 import { m } from './paraglide/messages';
 
-/** "3 topic mentions, 1 guide mention", in the current language. */
+/** "3 topics, 1 guide", in the current language; the plural forms come from the catalogs. */
 export function mentionSummary(topics: number, guides: number): string {
-	const topicText =
-		topics === 1 ? m.source_topic_mentions_one() : m.source_topic_mentions_other({ count: topics });
-	const guideText =
-		guides === 1 ? m.source_guide_mentions_one() : m.source_guide_mentions_other({ count: guides });
-	return `${topicText}, ${guideText}`;
+	return `${m.source_topic_mentions({ count: topics })}, ${m.source_guide_mentions({ count: guides })}`;
 }

@@ -65,13 +65,13 @@ test.describe('accounts', () => {
 		}
 		await openPage(page, '/login');
 		await logIn(page, username);
-		await expect(page.getByRole('alert')).toHaveText(/^Too many attempts\. Try again in 1[45] minutes\.$/);
+		await expect(page.getByRole('alert')).toHaveText(/^You tried too many times\. Try again in 1[45] minutes\.$/);
 		const response = await request.post('/login', {
 			form: { username, password: PASSWORD },
 			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
 		});
 		expect(response.status()).toBe(429);
-		expect(await response.text()).toContain('Too many attempts');
+		expect(await response.text()).toContain('You tried too many times');
 	});
 
 	test('a learner is refused a teacher page; a teacher is not', async ({ page, browser }) => {
@@ -118,14 +118,14 @@ test.describe('accounts', () => {
 		const username = uniqueUsername('lina');
 		await registerAs(page, username);
 		await openPage(page, '/account');
-		await page.getByLabel('Your name (optional)').fill('Lina');
+		await page.getByLabel('Your name (if you want)').fill('Lina');
 		await page.getByLabel('Date of your KNM exam (if you know it)').fill('2027-03-15');
-		await page.getByText('More settings: repeats, time zone, start of the day').click();
+		await page.getByText('More settings: how often, time zone, start of the day').click();
 		await page.getByLabel('Time zone').selectOption('Europe/Amsterdam');
 		await page.getByLabel('My day starts at').selectOption('5');
-		await page.getByLabel('How often do you want to repeat questions?').selectOption({ label: 'More repeats: you forget less' });
+		await page.getByLabel('How often do you want to practise questions again?').selectOption({ label: 'More often: you forget less' });
 		await page.getByRole('button', { name: 'Save settings' }).click();
-		await expect(page.getByRole('status')).toHaveText('Your settings are saved.');
+		await expect(page.getByRole('status')).toHaveText('We saved your settings.');
 
 		const response = await page.request.get('/account/data');
 		expect(response.status()).toBe(200);
@@ -150,7 +150,7 @@ test.describe('accounts', () => {
 		await page.getByLabel('Language of the website').selectOption('nl');
 		await page.getByRole('button', { name: 'Save settings' }).click();
 		await expect(page).toHaveURL(/\/account\?saved=settings$/);
-		await expect(page.getByRole('status')).toHaveText('Uw instellingen zijn opgeslagen.');
+		await expect(page.getByRole('status')).toHaveText('We hebben uw instellingen opgeslagen.');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn account');
 	});
@@ -168,7 +168,7 @@ test.describe('accounts', () => {
 		await page.getByLabel('Current password').fill(PASSWORD);
 		await page.getByLabel('New password').fill('een heel nieuw wachtwoord');
 		await page.getByRole('button', { name: 'Change password' }).click();
-		await expect(page.getByRole('status')).toHaveText(/Your password has been changed/);
+		await expect(page.getByRole('status')).toHaveText(/We changed your password/);
 
 		await phone.goto('/account');
 		await expect(phone).toHaveURL(/\/login/);
@@ -182,13 +182,13 @@ test.describe('accounts', () => {
 		await registerAs(page, username);
 		await openPage(page, '/account');
 		await page.getByLabel('Type your password to confirm').fill('wrong password');
-		await page.getByRole('button', { name: 'Delete my account for good' }).click();
+		await page.getByRole('button', { name: 'Delete my account forever' }).click();
 		await expect(page.getByRole('alert')).toHaveText('The password is not correct.');
 
 		await page.getByLabel('Type your password to confirm').fill(PASSWORD);
-		await page.getByRole('button', { name: 'Delete my account for good' }).click();
+		await page.getByRole('button', { name: 'Delete my account forever' }).click();
 		await expect(page).toHaveURL(/\/\?deleted=1$/);
-		await expect(page.getByRole('status')).toHaveText('Your account has been deleted.');
+		await expect(page.getByRole('status')).toHaveText('We deleted your account.');
 		await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
 
 		await openPage(page, '/login');

@@ -38,10 +38,10 @@ test.describe('mock exam', () => {
 		await expect(page.getByTestId('overview-summary')).toHaveText('Answered: 40 of 40. Marked: 0.');
 		await expectNoAxeViolations(page);
 
-		await page.getByRole('button', { name: 'Hand in my exam' }).click();
+		await page.getByRole('button', { name: 'Hand in my practice exam' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your result');
 		await expect(page.getByTestId('score')).toHaveText(/^\d+ of 40 correct$/);
-		await expect(page.getByText('DUO does not publish a pass mark for the KNM exam')).toBeVisible();
+		await expect(page.getByText('DUO does not say how many answers you need right to pass the KNM exam')).toBeVisible();
 		await expect(page.getByTestId('per-theme').getByRole('listitem')).toHaveCount(8);
 		// The review opens with the questions that went wrong; every question is one link away.
 		const score = Number(/^(\d+) of 40/.exec((await page.getByTestId('score').textContent())!)![1]);
@@ -89,7 +89,7 @@ test.describe('mock exam', () => {
 		await context.addCookies([{ name: 'knm_test_clock_offset_ms', value: String(46 * 60 * 1000), url: baseURL! }]);
 		await page.goto(`/exam/${id}?q=3`);
 		await expect(page).toHaveURL(new RegExp(`/exam/${id}/results$`));
-		await expect(page.getByText('The time was up: your exam was closed with the answers you had given.')).toBeVisible();
+		await expect(page.getByText('The time was up. Your practice exam has ended. The answers you had given count.')).toBeVisible();
 		await expect(page.getByTestId('score')).toHaveText(/^[0-2] of 40 correct$/);
 		await expect(page.getByText('Not answered')).toHaveCount(38);
 
@@ -117,15 +117,15 @@ test.describe('mock exam', () => {
 		const id = await startMockExam(page);
 		await answerAndNext(page, 0);
 		await page.getByRole('button', { name: 'Overview' }).click();
-		await page.getByRole('button', { name: 'Hand in my exam' }).click();
-		await expect(page.getByRole('heading', { name: 'Hand in your exam now?' })).toBeFocused();
+		await page.getByRole('button', { name: 'Hand in my practice exam' }).click();
+		await expect(page.getByRole('heading', { name: 'Hand in your practice exam now?' })).toBeFocused();
 		await expect(page.getByText('Questions without an answer: 39. A question without an answer counts as wrong.')).toBeVisible();
 		await expectNoAxeViolations(page);
 		// "No" goes to the first question without an answer; nothing was handed in.
 		await page.getByRole('link', { name: 'No, back to the questions' }).click();
 		await expect(page).toHaveURL(new RegExp(`/exam/${id}\\?q=2$`));
 		await page.getByRole('button', { name: 'Overview' }).click();
-		await page.getByRole('button', { name: 'Hand in my exam' }).click();
+		await page.getByRole('button', { name: 'Hand in my practice exam' }).click();
 		await page.getByRole('button', { name: 'Yes, hand in now' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your result');
 		await expect(page.getByText('Not answered')).toHaveCount(39);
@@ -142,7 +142,7 @@ test.describe('mock exam', () => {
 		const savedMark = page.waitForResponse(isSave);
 		await page.getByLabel('Mark this question to check later').check();
 		await savedMark;
-		await page.getByRole('link', { name: 'Leave the exam' }).click();
+		await page.getByRole('link', { name: 'Leave', exact: true }).click();
 		await expect(page).toHaveURL(/\/exam$/);
 		await openPage(page, `/exam/${id}/overview`);
 		await expect(page.getByTestId('overview-summary')).toHaveText('Answered: 1 of 40. Marked: 1.');

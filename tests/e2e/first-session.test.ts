@@ -22,19 +22,19 @@ test('sign-up shows every problem at once, suggests a username for a full name, 
 	// No role question for learners: teachers have their own link.
 	await expect(page.getByRole('radio')).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Are you a teacher? Create a teacher account' })).toBeVisible();
-	await expect(page.getByText('We do not have your e-mail address, so we cannot send you a new password.')).toBeVisible();
+	await expect(page.getByText('We do not have your e-mail address. So we cannot send you a new password.')).toBeVisible();
 
 	await page.locator('form.form').evaluate((form) => form.setAttribute('novalidate', ''));
 	await page.getByLabel('Username').fill('Fatima Yusuf');
 	await page.getByLabel('Password', { exact: true }).fill('kort');
-	await page.getByLabel('Your name (optional)').fill('Fatima');
+	await page.getByLabel('Your name (if you want)').fill('Fatima');
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await expect(page.getByRole('alert')).toHaveText('Please correct 2 things below.');
-	await expect(page.getByText('A username cannot have spaces. We filled in Fatima.Yusuf: you can keep it or change it.')).toBeVisible();
+	await expect(page.getByText('A username cannot have spaces. We filled in Fatima.Yusuf. You can keep it or change it.')).toBeVisible();
 	await expect(page.getByLabel('Username')).toHaveValue('Fatima.Yusuf');
 	await expect(page.getByLabel('Username')).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByLabel('Password', { exact: true })).toHaveValue('kort');
-	await expect(page.getByLabel('Your name (optional)')).toHaveValue('Fatima');
+	await expect(page.getByLabel('Your name (if you want)')).toHaveValue('Fatima');
 	await expectNoAxeViolations(page);
 
 	// Show the password, mend it, and the account is made with the suggested name.

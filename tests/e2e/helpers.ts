@@ -46,7 +46,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 /** Starts a mock exam from /exam; returns the attempt id, with question 1 and its theme banner shown. */
 export async function startMockExam(page: Page): Promise<string> {
 	await openPage(page, '/exam');
-	await page.getByRole('button', { name: 'Start a mock exam' }).click();
+	await page.getByRole('button', { name: 'Start a practice exam' }).click();
 	await expect(page.getByTestId('exam-position')).toHaveText(/^Question 1 of 40 · Theme 1: /);
 	await expect(page.getByTestId('theme-banner')).toContainText('Theme 1: ');
 	await page.locator('body[data-hydrated="true"]').waitFor();

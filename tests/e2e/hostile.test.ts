@@ -41,7 +41,7 @@ test('broken bodies, wrong content types and huge fields get a 4xx on every lear
 	for (const path of learnerActions) await attack(page, path);
 	// The same on a running mock exam.
 	await page.goto('/exam');
-	await page.getByRole('button', { name: 'Start a mock exam' }).click();
+	await page.getByRole('button', { name: 'Start a practice exam' }).click();
 	await expect(page.getByTestId('exam-position')).toBeVisible();
 	const exam = new URL(page.url()).pathname;
 	for (const path of [`${exam}?/save`, `${exam}/overview?/handIn`]) {

@@ -9,7 +9,7 @@ test.describe('information hub', () => {
 			'href',
 			`/register?redirectTo=${encodeURIComponent('/practice/session?scope=due')}`
 		);
-		await expect(page.getByRole('link', { name: 'Take a mock exam' })).toHaveAttribute('href', '/exam');
+		await expect(page.getByRole('link', { name: 'Take a practice exam' })).toHaveAttribute('href', '/exam');
 
 		await page.getByRole('link', { name: 'Websites that almost everyone needs' }).first().click();
 		await expect(page).toHaveURL(/\/topics\/websites-almost-everyone-needs$/);
@@ -19,8 +19,8 @@ test.describe('information hub', () => {
 		await expect(page).toHaveURL(/\/sources\/mijn-inburgering$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn Inburgering');
 
-		const where = page.getByRole('region', { name: 'Where this source appears in the hub' });
-		await expect(where.getByTestId('mention-summary')).toHaveText(/^\d+ topic mentions?, \d+ guide mentions?$/);
+		const where = page.getByRole('region', { name: 'Where this website appears on KNM Hub' });
+		await expect(where.getByTestId('mention-summary')).toHaveText(/^\d+ topics?, \d+ guides?$/);
 		const topicLinks = where.getByTestId('topic-mentions').getByRole('link');
 		await expect(topicLinks.filter({ hasText: 'Websites that almost everyone needs' })).toHaveCount(1);
 		const guideLinks = where.getByTestId('guide-mentions').getByRole('link');
@@ -43,7 +43,7 @@ test.describe('information hub', () => {
 		await expect(page.locator('article .prose h2').first()).toBeVisible();
 		const sources = page.getByTestId('guide-sources').getByRole('link');
 		expect(await sources.count()).toBeGreaterThanOrEqual(2);
-		await expect(page.getByRole('heading', { name: 'Related guides' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Other guides' })).toBeVisible();
 	});
 
 	test('quick answers link to the guide that explains more', async ({ page }) => {
@@ -78,7 +78,7 @@ test.describe('information hub', () => {
 
 	test('search finds a guide', async ({ page }) => {
 		await page.goto('/');
-		await page.getByLabel('Search sources, topics, guides and quick answers').fill('Z-route exam');
+		await page.getByLabel('Search official websites, topics, guides and short answers').fill('Z-route exam');
 		await page.getByRole('button', { name: 'Search' }).click();
 		await expect(page).toHaveURL(/\/search\?q=Z-route\+exam$/);
 		const results = page.getByTestId('search-results');
@@ -121,7 +121,7 @@ test.describe('without JavaScript', () => {
 		await page.getByRole('link', { name: 'DUO', exact: true }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('DUO');
 		await page.getByRole('button', { name: 'Nederlands' }).click();
-		await expect(page.getByRole('heading', { name: 'Waar deze bron in de hub staat' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Waar deze website op KNM Hub staat' })).toBeVisible();
 		await expect(page).toHaveURL(/\/sources\/duo$/);
 	});
 });

@@ -68,7 +68,7 @@ test.describe('the learning core across days', () => {
 		await openPage(page, '/account');
 		await page.getByLabel('New questions per day').fill('200');
 		await page.getByRole('button', { name: 'Save settings' }).click();
-		await expect(page.getByText('Your settings are saved.')).toBeVisible();
+		await expect(page.getByText('We saved your settings.')).toBeVisible();
 
 		// Day 1: start a mock exam and answer the questions of the first theme block, then leave.
 		const attemptId = await startMockExam(page);
@@ -105,17 +105,17 @@ test.describe('the learning core across days', () => {
 		// Hovering the navigation link runs the load; opening /exam must work and write nothing.
 		await openPage(page, '/practice');
 		const before = learningState(id);
-		await page.getByRole('link', { name: 'Mock exam', exact: true }).hover();
+		await page.getByRole('link', { name: 'Practice exam', exact: true }).hover();
 		await page.waitForTimeout(500);
 		const exam = await page.goto('/exam');
 		expect(exam?.status()).toBe(200);
 		expect(learningState(id)).toEqual(before);
-		await expect(page.getByRole('button', { name: 'Start a mock exam' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Start a practice exam' })).toBeVisible();
 
 		// Its results can be read at once, with the answers given.
 		const results = await page.goto(`/exam/${attemptId}/results`);
 		expect(results?.status()).toBe(200);
-		await expect(page.getByText('The time was up: your exam was closed with the answers you had given.')).toBeVisible();
+		await expect(page.getByText('The time was up. Your practice exam has ended. The answers you had given count.')).toBeVisible();
 
 		// A new exam starts; the old one is closed first and its answers reach the scheduler in order.
 		const second = await startMockExam(page);
@@ -154,7 +154,7 @@ test.describe('the learning core across days', () => {
 		await openPage(page, '/');
 		const before = learningState(id);
 
-		for (const name of ['Practise', 'Mock exam', 'My progress']) {
+		for (const name of ['Practise', 'Practice exam', 'My progress']) {
 			await page.getByRole('link', { name, exact: true }).hover();
 			await page.waitForTimeout(300);
 		}
@@ -175,13 +175,13 @@ test.describe('the learning core across days', () => {
 			await page.waitForURL(new RegExp(`q=${i + 2}`));
 		}
 		await page.getByRole('button', { name: 'Overview' }).click();
-		await page.getByRole('button', { name: 'Hand in my exam' }).click();
+		await page.getByRole('button', { name: 'Hand in my practice exam' }).click();
 		await page.getByRole('button', { name: 'Yes, hand in now' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your result');
 
 		await openPage(page, '/practice');
 		await expect(page.getByTestId('due-summary')).toHaveText(/New questions today: 0 of 20\.$/);
-		await page.getByRole('link', { name: 'Practise what is due' }).click();
+		await page.getByRole('link', { name: 'Practise questions again' }).click();
 		await expect(page.getByText('New question', { exact: true })).toBeVisible();
 	});
 
@@ -208,7 +208,7 @@ test.describe('the learning core across days', () => {
 		const wrongOption = question.options.find((option) => !option.correct)!.nl;
 		await page.locator('.exam-option', { hasText: wrongOption }).locator('input[type="radio"]').check();
 		await page.getByRole('button', { name: 'Overview' }).click();
-		await page.getByRole('button', { name: 'Hand in my exam' }).click();
+		await page.getByRole('button', { name: 'Hand in my practice exam' }).click();
 		await page.getByRole('button', { name: 'Yes, hand in now' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your result');
 		await expect(page.getByRole('heading', { name: 'Questions you did not get right: 40' })).toBeVisible();
@@ -236,13 +236,13 @@ test.describe('the learning core across days', () => {
 			const username = uniqueUsername('zone');
 			await registerAs(page, username);
 			await openPage(page, '/account');
-			await page.getByText('More settings: repeats, time zone, start of the day').click();
+			await page.getByText('More settings: how often, time zone, start of the day').click();
 			await page.getByLabel('Time zone').selectOption('America/Santiago');
 			await page.getByRole('button', { name: 'Save settings' }).click();
-			await expect(page.getByText('Your settings are saved.')).toBeVisible();
+			await expect(page.getByText('We saved your settings.')).toBeVisible();
 			const attemptId = await startMockExam(page);
 			await page.getByRole('button', { name: 'Overview' }).click();
-			await page.getByRole('button', { name: 'Hand in my exam' }).click();
+			await page.getByRole('button', { name: 'Hand in my practice exam' }).click();
 			await page.getByRole('button', { name: 'Yes, hand in now' }).click();
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your result');
 

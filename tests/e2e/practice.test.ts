@@ -14,7 +14,7 @@ test.describe('practice', () => {
 	test('a new learner practises 5 questions, misses one and follows the link to its guide', async ({ page }) => {
 		await registerAs(page, uniqueUsername('practice'));
 		await page.getByRole('link', { name: 'Practise', exact: true }).click();
-		await page.getByRole('link', { name: 'Practise what is due' }).click();
+		await page.getByRole('link', { name: 'Practise questions again' }).click();
 
 		for (let i = 0; i < 4; i++) {
 			await answer(page, true);
@@ -142,11 +142,11 @@ test.describe('practice', () => {
 			await nextButton(page).click();
 		}
 		await page.goto('/practice');
-		await expect(page.getByTestId('due-summary')).toHaveText('Due now: 0. New questions today: 3 of 20.');
+		await expect(page.getByTestId('due-summary')).toHaveText('Questions to practise again: 0. New questions today: 3 of 20.');
 
 		await context.addCookies([{ name: 'knm_test_clock_offset_ms', value: String(24 * 60 * 60 * 1000), url: baseURL! }]);
 		await page.goto('/practice');
-		await expect(page.getByTestId('due-summary')).toHaveText(/^Due now: 3\. New questions today: 0 of 20\.$/);
+		await expect(page.getByTestId('due-summary')).toHaveText(/^Questions to practise again: 3\. New questions today: 0 of 20\.$/);
 		await page.goto('/progress');
 		await expect(page.getByText('Days in a row: 1')).toBeVisible();
 	});
@@ -307,7 +307,7 @@ test.describe('a new learner on the practice page', () => {
 		await expect(start).toBeVisible();
 		await start.getByLabel('When is your KNM exam? (if you know it)').fill('2027-03-15');
 		await start.getByRole('button', { name: 'Save the date' }).click();
-		await expect(page.getByText('Your exam date is saved.')).toBeVisible();
+		await expect(page.getByText('We saved your exam date.')).toBeVisible();
 		await expect(page.getByLabel('When is your KNM exam? (if you know it)')).toHaveCount(0);
 
 		// A tap anywhere on the card (here its top corner, far from the link text) opens that theme.
@@ -339,7 +339,7 @@ test.describe('rounds', () => {
 		await expect(page.getByTestId('round-result')).toHaveText('Right: 8. Not right: 2.');
 		await expect(page.getByText('Days in a row: 1')).toBeVisible();
 		for (const text of missed) await expect(page.getByText(text)).toBeVisible();
-		await page.getByRole('link', { name: 'Practise the ones I got wrong' }).click();
+		await page.getByRole('link', { name: 'Practise the questions I got wrong' }).click();
 		await expect(page).toHaveURL(/scope=mistakes/);
 		expect(missed).toContain((await currentQuestion(page)).question.nl);
 		await expect(page.getByTestId('round-progress')).toHaveText('Question 1 of 10');

@@ -41,7 +41,7 @@ test.describe('targets on a phone (360×640)', () => {
 		expect(await smallTargets(page), 'feedback').toEqual([]);
 
 		await openPage(page, '/exam');
-		await page.getByRole('button', { name: 'Start a mock exam' }).click();
+		await page.getByRole('button', { name: 'Start a practice exam' }).click();
 		await page.locator('body[data-hydrated="true"]').waitFor();
 		await expect(page.getByTestId('exam-position')).toBeVisible();
 		expect(await smallTargets(page), 'exam question').toEqual([]);
@@ -64,11 +64,11 @@ test.describe('targets on a phone (360×640)', () => {
 		for (const option of await page.locator('button.option').all()) await expect(option).toBeInViewport({ ratio: 1 });
 
 		await openPage(page, '/exam');
-		await page.getByRole('button', { name: 'Start a mock exam' }).click();
+		await page.getByRole('button', { name: 'Start a practice exam' }).click();
 		await expect(page.getByTestId('exam-position')).toBeVisible();
 		expect(await headerHeight()).toBeLessThanOrEqual(56);
 		await expect(page.getByRole('navigation', { name: 'Main menu' })).toHaveCount(0);
-		await expect(page.getByRole('link', { name: 'Leave the exam' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Leave', exact: true })).toBeVisible();
 
 		// The chosen answer stands out as a card; the time and the overview stay on screen while scrolling.
 		const options = page.locator('.exam-option');

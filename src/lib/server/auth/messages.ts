@@ -28,7 +28,7 @@ export function describeProblem(problem: AccountProblem, retryAt?: Date, now = n
 			return m.problem_password_wrong();
 		case 'rate_limited': {
 			const minutes = Math.max(1, Math.ceil(((retryAt?.getTime() ?? now.getTime()) - now.getTime()) / 60_000));
-			return m.problem_rate_limited({ minutes });
+			return m.problem_rate_limited_in_minutes({ minutes });
 		}
 		case 'settings_invalid':
 			return m.problem_settings_invalid();
