@@ -81,4 +81,27 @@ test.describe('targets on a phone (360×640)', () => {
 		await expect(page.getByTestId('time-left')).toBeInViewport();
 		await expect(page.getByRole('link', { name: 'Overview' })).toBeInViewport();
 	});
+
+	test('the exam overview: 40 numbered squares grouped by theme, all on one screen, each 44 px', async ({ page }) => {
+		await registerAs(page, uniqueUsername('overview'));
+		await openPage(page, '/exam');
+		await page.getByRole('button', { name: 'Start a practice exam' }).click();
+		await page.locator('body[data-hydrated="true"]').waitFor();
+		await page.locator('.exam-option input[type="radio"]').first().check();
+		await page.getByLabel('Mark this question to check later').check();
+		await page.getByRole('link', { name: 'Overview' }).click();
+		await expect(page.getByTestId('overview-summary')).toHaveText('Answered: 1 of 40. Marked: 1.');
+
+		const grid = page.getByTestId('overview-grid');
+		await expect(grid.locator(':scope > li')).toHaveCount(8);
+		const squares = grid.locator('a');
+		await expect(squares).toHaveCount(40);
+		for (const square of await squares.all()) await expect(square).toBeInViewport({ ratio: 1 });
+		expect(await smallTargets(page)).toEqual([]);
+		// Each row is named by its theme; each square says its state in words, not only by colour.
+		await expect(grid.getByRole('list', { name: /^Theme 1: / })).toBeVisible();
+		await expect(squares.first()).toHaveAccessibleName('Question 1: answered, marked');
+		await expect(squares.nth(1)).toHaveAccessibleName('Question 2: not answered');
+		await expectNoAxeViolations(page);
+	});
 });

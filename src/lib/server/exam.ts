@@ -269,6 +269,7 @@ export interface OverviewItem {
 	answered: boolean;
 	flagged: boolean;
 	themeNumber: number;
+	themeName: LocalText;
 }
 
 export function examOverview(db: Db, attempt: t.ExamAttemptRow): OverviewItem[] {
@@ -277,14 +278,22 @@ export function examOverview(db: Db, attempt: t.ExamAttemptRow): OverviewItem[] 
 			position: t.examAnswer.position,
 			chosen: t.examAnswer.chosen,
 			flagged: t.examAnswer.flagged,
-			themeNumber: t.theme.number
+			themeNumber: t.theme.number,
+			nameEn: t.theme.nameEn,
+			nameNl: t.theme.nameNl
 		})
 		.from(t.examAnswer)
 		.innerJoin(t.theme, eq(t.theme.slug, t.examAnswer.themeSlug))
 		.where(eq(t.examAnswer.attemptId, attempt.id))
 		.orderBy(asc(t.examAnswer.position))
 		.all()
-		.map((row) => ({ position: row.position, answered: row.chosen !== null, flagged: row.flagged, themeNumber: row.themeNumber }));
+		.map((row) => ({
+			position: row.position,
+			answered: row.chosen !== null,
+			flagged: row.flagged,
+			themeNumber: row.themeNumber,
+			themeName: { en: row.nameEn, nl: row.nameNl }
+		}));
 }
 
 export type ExamProblem = 'not_found' | 'closed' | 'input_invalid';
