@@ -19,7 +19,8 @@ async function slowFonts(page: Page): Promise<void> {
 async function measureShift(page: Page, path: string): Promise<{ value: number; sources: string[] }> {
 	await page.goto(path);
 	await page.evaluate(() => document.fonts.ready);
-	await page.waitForTimeout(1500);
+	// past the read-aloud row settling (1.5 s after hydration)
+	await page.waitForTimeout(2000);
 	return page.evaluate(
 		() =>
 			new Promise<{ value: number; sources: string[] }>((resolve) => {
