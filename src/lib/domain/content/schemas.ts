@@ -50,6 +50,8 @@ export const themesFileSchema = z.strictObject({
 			slug: slugSchema,
 			number: z.number().int().min(1),
 			name: localizedSchema,
+			/** a theme of daily life: new learners meet its questions first (practice/queue.ts) */
+			everyday: z.boolean().optional(),
 			eindtermen: z.array(
 				z.strictObject({
 					code: codeSchema,

@@ -29,6 +29,7 @@ export interface Theme {
 	slug: string;
 	number: number;
 	name: Localized;
+	everyday: boolean;
 	eindtermen: Eindterm[];
 }
 

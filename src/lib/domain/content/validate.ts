@@ -213,6 +213,7 @@ function readThemes(byPath: Map<string, ContentFile>, report: Report): Theme[] {
 		slug: theme.slug,
 		number: theme.number,
 		name: theme.name,
+		everyday: theme.everyday ?? false,
 		eindtermen: theme.eindtermen.map((eindterm) => ({
 			code: eindterm.code,
 			description: eindterm.description,

@@ -137,6 +137,7 @@ function importThemes(tx: Tx, bundle: ContentBundle, now: Date, report: ImportRe
 			number: theme.number,
 			nameNl: theme.name.nl,
 			nameEn: theme.name.en,
+			everyday: theme.everyday,
 			retiredAt: null
 		};
 		const retiredAt = stored.get(theme.slug);

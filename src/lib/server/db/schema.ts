@@ -12,6 +12,8 @@ export const theme = sqliteTable('theme', {
 	number: integer('number').notNull(),
 	nameNl: text('name_nl').notNull(),
 	nameEn: text('name_en').notNull(),
+	/** a theme of daily life (themes.yaml `everyday`): new questions come from these first */
+	everyday: integer('everyday', { mode: 'boolean' }).notNull().default(false),
 	/** set when the theme left content/themes.yaml; kept while retired questions still point at it */
 	retiredAt: integer('retired_at', { mode: 'timestamp_ms' })
 });

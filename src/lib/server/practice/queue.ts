@@ -54,7 +54,10 @@ export function findDueCandidates(db: Db, userId: string, now: Date, scope: Scop
 /**
  * The next new question. New questions take turns across the themes (the first question of each
  * theme, then the second of each, …), so a new learner does not spend the first weeks in theme 1
- * only; within a theme they come in file order.
+ * only; within a theme they come in file order. Everyday themes (themes.yaml `everyday`: work,
+ * housing, health, education) come first in each turn, and the other themes join two turns later:
+ * the first 12 new questions (more than a first round of 10) are all daily life, no history or
+ * constitution yet.
  */
 function findFirstNew(db: Db, userId: string, scope: Scope): string | undefined {
 	const filter =
@@ -66,14 +69,14 @@ function findFirstNew(db: Db, userId: string, scope: Scope): string | undefined 
 	const statement = prepared(db, `queue.new.${scope.kind}`, () =>
 		db.$client.prepare(`
 			SELECT r.id FROM (
-				SELECT q.id, q.theme_slug, th.number,
+				SELECT q.id, q.theme_slug, th.number, th.everyday,
 					ROW_NUMBER() OVER (PARTITION BY q.theme_slug ORDER BY q.position) AS turn
 				FROM question q JOIN theme th ON th.slug = q.theme_slug
 				WHERE q.retired_at IS NULL
 			) r
 			LEFT JOIN card c ON c.user_id = @userId AND c.question_id = r.id
 			WHERE c.question_id IS NULL ${filter}
-			ORDER BY r.turn, r.number
+			ORDER BY r.turn + 2 * (1 - r.everyday), r.everyday DESC, r.number
 			LIMIT 1`)
 	);
 	return (statement.get({ userId, ...scopeParams(scope) }) as { id: string } | undefined)?.id;

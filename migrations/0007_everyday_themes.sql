@@ -1,0 +1,1 @@
+ALTER TABLE `theme` ADD `everyday` integer DEFAULT false NOT NULL;
