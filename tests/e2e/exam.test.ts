@@ -217,6 +217,12 @@ test.describe('read aloud', () => {
 		const slow = await page.evaluate(() => (window as unknown as { spoken: { text: string; rate: number }[] }).spoken);
 		expect(slow[1]?.rate).toBeLessThan(1);
 		expect(slow[1]?.text).toBe(spoken[0]?.text);
+		// Each answer on its own, by its speaker button.
+		// innerText: what is on screen (the number key, then the Dutch answer; the translation is hidden)
+		const second = (await page.locator('button.option').nth(1).innerText()).replace(/^2\s*/, '').trim();
+		await page.getByRole('button', { name: 'Read answer 2 aloud' }).click();
+		const byOption = await page.evaluate(() => (window as unknown as { spoken: { text: string }[] }).spoken);
+		expect(byOption[2]?.text).toBe(second);
 
 		await startMockExam(page);
 		await page.locator('body[data-hydrated="true"]').waitFor();
