@@ -7,8 +7,12 @@ import { expectNoAxeViolations, expectSignedIn, logIn, openPage, PASSWORD, uniqu
 
 const nl = JSON.parse(readFileSync(join(process.cwd(), 'messages', 'nl.json'), 'utf8')) as Record<string, string>;
 
-test.describe('on a phone (390×844)', () => {
-	test.use({ viewport: { width: 390, height: 844 } });
+for (const viewport of [
+	{ width: 390, height: 844 },
+	{ width: 360, height: 640 }
+])
+test.describe(`on a phone (${viewport.width}×${viewport.height})`, () => {
+	test.use({ viewport });
 
 	test('a learner who chose Nederlands stays in Nederlands after registering, logging out and in, and saving settings', async ({ page }) => {
 		const username = uniqueUsername('taal');
