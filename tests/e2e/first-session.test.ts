@@ -52,3 +52,17 @@ test('a page that needs an account offers to make one first', async ({ page }) =
 	await page.getByRole('link', { name: 'Create an account' }).click();
 	await expect(page).toHaveURL(/\/register\?redirectTo=%2Fpractice/);
 });
+
+test('a theme row on home is one big link: sign up, then practise that theme', async ({ page }) => {
+	await openPage(page, '/');
+	const row = page.getByRole('link', { name: /^Theme 3: Housing/ });
+	expect((await row.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+	await row.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create an account');
+	await page.locator('body[data-hydrated="true"]').waitFor();
+	await page.getByLabel('Username').fill(uniqueUsername('themerow'));
+	await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/practice\/session\?scope=theme(:|%3A)wonen/);
+	await expect(page.locator('h1#question-text')).toBeVisible();
+});
