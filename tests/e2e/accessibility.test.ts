@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { answer } from './bank';
+import { openPage, registerAs, uniqueUsername } from './helpers';
 
 const PAGES = [
 	{ name: 'home', path: '/' },
@@ -30,5 +32,50 @@ for (const locale of ['en', 'nl'] as const) {
 				expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 			});
 		}
+	});
+}
+
+/* The learner's screens, in both languages: practice question, feedback (wrong, then right with
+   "I knew it" / "I guessed"), round progress, practice exam question, overview, results, account. */
+for (const locale of ['en', 'nl'] as const) {
+	test(`learner screens have no violations (${locale})`, async ({ page }) => {
+		test.setTimeout(90_000);
+		await registerAs(page, uniqueUsername(`axe${locale}`));
+		if (locale === 'nl') {
+			await page.getByRole('button', { name: 'Nederlands' }).click();
+			await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+		}
+		const scan = async (what: string) => {
+			const results = await new AxeBuilder({ page })
+				.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+				.analyze();
+			expect(results.violations.map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+		};
+		for (const path of ['/practice', '/progress', '/account', '/exam']) {
+			await openPage(page, path);
+			await scan(path);
+		}
+		await openPage(page, '/practice/session?scope=due');
+		await scan('practice question');
+		await answer(page, false);
+		await expect(page.getByTestId('remember')).toBeVisible();
+		await scan('feedback, wrong');
+		await page.locator('.next-bar button.button').first().click();
+		await answer(page, true);
+		await expect(page.locator('.next-bar form')).toHaveCount(2);
+		await scan('feedback, right');
+
+		await openPage(page, '/exam');
+		await page.locator('form button.button').first().click();
+		await expect(page.getByTestId('exam-position')).toBeVisible();
+		await page.locator('body[data-hydrated="true"]').waitFor();
+		await scan('exam question');
+		await page.locator('a.overview-link').click();
+		await expect(page.getByTestId('overview-grid')).toBeVisible();
+		await scan('exam overview');
+		await page.locator('form button.button').first().click();
+		await page.locator('.confirm form button.button').click();
+		await expect(page.getByTestId('score')).toBeVisible();
+		await scan('exam results');
 	});
 }
