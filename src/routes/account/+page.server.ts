@@ -7,6 +7,8 @@ import { requireUser } from '$lib/server/auth/guards';
 import { describeProblem, statusFor } from '$lib/server/auth/messages';
 import { deleteSessionCookie } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
+import { leaveClass, listMemberships } from '$lib/server/teach';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => {
@@ -23,6 +25,7 @@ export const load: PageServerLoad = ({ url }) => {
 			examDate: user.examDate,
 			timezone: user.timezone
 		},
+		classes: user.role === 'learner' ? listMemberships(getDb(), user.id) : [],
 		translationLocales: [...TRANSLATION_LOCALES],
 		timezones: Intl.supportedValuesOf('timeZone')
 	};
@@ -44,6 +47,15 @@ export const actions: Actions = {
 			return fail(statusFor(result.problem), { form: 'password', message: describeProblem(result.problem) });
 		}
 		return { form: 'password', saved: true };
+	},
+	/** Leaves a class: the membership goes, the learner's own practice stays. */
+	leaveClass: async ({ request }) => {
+		const { user } = requireUser();
+		const form = await readForm(request);
+		if (typeof form.classId !== 'string' || !leaveClass(getDb(), user.id, form.classId)) {
+			return fail(404, { form: 'classes', message: m.teach_class_not_found() });
+		}
+		return { form: 'classes', left: true };
 	},
 	delete: async ({ request, cookies }) => {
 		const { user } = requireUser();

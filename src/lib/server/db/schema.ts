@@ -500,3 +500,43 @@ export const examAnswer = sqliteTable(
 
 export type ExamAttemptRow = typeof examAttempt.$inferSelect;
 export type ExamAnswerRow = typeof examAnswer.$inferSelect;
+
+/*
+ * Teachers' classes (issue: teachers). A class has one owner; learners join with its join code.
+ * Leaving deletes the membership row only, never the learner's own practice data.
+ */
+
+export const schoolClass = sqliteTable(
+	'school_class',
+	{
+		/** random (ids.ts), so class ids in URLs cannot be probed */
+		id: text('id').primaryKey(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		/** the last day of the course (YYYY-MM-DD), optional */
+		courseEndOn: text('course_end_on'),
+		/** 8 characters from the join-code alphabet (domain/teach/join-code.ts); a new one replaces it */
+		joinCode: text('join_code').notNull().unique(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('school_class_owner_idx').on(t.ownerId)]
+);
+
+export const classMember = sqliteTable(
+	'class_member',
+	{
+		classId: text('class_id')
+			.notNull()
+			.references(() => schoolClass.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_member_user_idx').on(t.userId)]
+);
+
+export type SchoolClassRow = typeof schoolClass.$inferSelect;

@@ -1,0 +1,20 @@
+/*
+ * Teachers: classes (join codes, rosters, memberships). Question sets and assignments come next;
+ * their queries will live here too, so class numbers grow in one module.
+ */
+export {
+	CLASS_NAME_MAX,
+	createClass,
+	joinClass,
+	leaveClass,
+	listMemberships,
+	listOwnClasses,
+	listRoster,
+	loadOwnClass,
+	regenerateJoinCode,
+	removeMember,
+	setClassArchived,
+	updateClass
+} from './classes';
+export type { ClassProblem, ClassSummary, JoinResult, Membership, RosterEntry } from './classes';
+export { describeClassProblem, describeJoinProblem } from './messages';

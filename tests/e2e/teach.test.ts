@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { answer } from './bank';
+import { expectNoAxeViolations, openPage, PASSWORD, registerAs, uniqueUsername } from './helpers';
+
+/* Teachers' classes: a class with a join code, a learner who joins by the link, and who sees what. */
+
+const nl = JSON.parse(readFileSync(join(process.cwd(), 'messages', 'nl.json'), 'utf8')) as Record<string, string>;
+
+async function newPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
+	const context = await browser.newContext({ baseURL });
+	return context.newPage();
+}
+
+async function createClass(page: Page, name: string): Promise<{ classUrl: string; joinUrl: string; code: string }> {
+	await openPage(page, '/teach');
+	await page.getByLabel('Name of the class').fill(name);
+	await page.getByRole('button', { name: 'Make the class' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Class: ${name}`);
+	const code = (await page.getByTestId('join-code').textContent())!.trim();
+	const joinUrl = (await page.getByTestId('join-link').textContent())!.trim();
+	return { classUrl: new URL(page.url()).pathname, joinUrl: new URL(joinUrl).pathname, code };
+}
+
+test.describe('classes', () => {
+	test('a teacher makes a class; a signed-out learner joins by its link; both see what they should', async ({ page, browser, baseURL }) => {
+		test.setTimeout(90_000);
+		const teacherName = uniqueUsername('meester');
+		await registerAs(page, teacherName, 'teacher');
+
+		// Bad input: a message next to the field, nothing written.
+		await openPage(page, '/teach');
+		await page.locator('form.form').evaluate((form) => form.setAttribute('novalidate', ''));
+		await page.getByLabel('Name of the class').fill('   ');
+		await page.getByRole('button', { name: 'Make the class' }).click();
+		await expect(page.locator('#class-name-error')).toHaveText('Give the class a name.');
+		await expect(page.getByLabel('Name of the class')).toHaveAttribute('aria-invalid', 'true');
+		await expect(page.getByText('You have no classes yet. Make one below.')).toBeVisible();
+
+		const { classUrl, joinUrl, code } = await createClass(page, 'KNM maandag');
+		expect(code).toMatch(/^[23456789BCDFGHJKMNPQRSTVWXYZ]{4}-[23456789BCDFGHJKMNPQRSTVWXYZ]{4}$/);
+		expect(joinUrl).toBe(`/join/${code.replace('-', '')}`);
+		await expectNoAxeViolations(page);
+		await page.getByRole('link', { name: 'Show the code on the board' }).click();
+		await expect(page.getByTestId('board-code')).toHaveText(code);
+		await expectNoAxeViolations(page);
+
+		// The learner opens the link signed out: an account first, then back to the same join screen.
+		const learner = await newPage(browser, baseURL);
+		const learnerName = uniqueUsername('cursist');
+		await learner.goto(joinUrl);
+		await expect(learner).toHaveURL(/\/login\?redirectTo=%2Fjoin%2F/);
+		await learner.getByRole('link', { name: 'Create an account' }).click();
+		await learner.locator('body[data-hydrated="true"]').waitFor();
+		await learner.getByLabel('Username').fill(learnerName);
+		await learner.getByLabel('Password', { exact: true }).fill(PASSWORD);
+		await learner.getByRole('button', { name: 'Create account' }).click();
+		await expect(learner).toHaveURL(new RegExp(`${joinUrl}$`));
+		await expect(learner.getByRole('heading', { level: 1 })).toHaveText(`Join the class with code ${code}?`);
+		await expect(learner.getByText('Your teacher will not see:')).toBeVisible();
+		await expect(learner.getByText('your password, your settings and your other classes')).toBeVisible();
+		await expectNoAxeViolations(learner);
+		await learner.getByRole('button', { name: 'Yes, join this class' }).click();
+		await expect(learner.getByTestId('joined')).toHaveText(`You are now in the class KNM maandag of ${teacherName}.`);
+		// Twice is harmless.
+		await openPage(learner, joinUrl);
+		await learner.getByRole('button', { name: 'Yes, join this class' }).click();
+		await expect(learner.getByTestId('joined')).toHaveText(`You were already in the class KNM maandag of ${teacherName}.`);
+
+		// The teacher sees the learner in the roster.
+		await openPage(page, classUrl);
+		await expect(page.getByTestId('roster').getByRole('rowheader')).toHaveText([learnerName]);
+		await expect(page.getByTestId('roster')).toContainText('not yet');
+
+		// Teacher pages: another teacher gets 404, the learner 403.
+		const other = await newPage(browser, baseURL);
+		await registerAs(other, uniqueUsername('juf'), 'teacher');
+		for (const path of [classUrl, `${classUrl}/board`]) {
+			expect((await other.goto(path))?.status(), path).toBe(404);
+			expect((await learner.goto(path))?.status(), path).toBe(403);
+		}
+		const removeByOther = await other.request.post(`${classUrl}?/remove`, {
+			form: { userId: 'a'.repeat(32) },
+			headers: { origin: baseURL!, accept: 'text/html' }
+		});
+		expect(removeByOther.status()).toBe(404);
+		expect((await learner.goto('/teach'))?.status()).toBe(403);
+
+		// The learner practises, then leaves the class: the practice stays.
+		await openPage(learner, '/practice/session?scope=due');
+		await answer(learner, true);
+		await openPage(learner, '/account');
+		await expect(learner.getByTestId('my-classes')).toContainText('KNM maandag');
+		await learner.getByRole('button', { name: 'Leave KNM maandag' }).click();
+		await expect(learner.getByText('You left the class. Your own practice is still here.')).toBeVisible();
+		await expect(learner.getByTestId('my-classes')).toHaveCount(0);
+		await openPage(learner, '/progress');
+		await expect(learner.getByText('Answers today: 1')).toBeVisible();
+		await openPage(page, classUrl);
+		await expect(page.getByText('No learners yet. Give them the code or the link.')).toBeVisible();
+	});
+
+	test('wrong codes get a clear message; a new code stops the old one; a closed class takes nobody', async ({ page, browser, baseURL }) => {
+		await registerAs(page, uniqueUsername('leraar'), 'teacher');
+		const { classUrl, joinUrl } = await createClass(page, 'Avondklas');
+		const learner = await newPage(browser, baseURL);
+		await registerAs(learner, uniqueUsername('leerling'));
+
+		// Characters that are never in a code: refused on the code form, before any lookup.
+		await openPage(learner, '/join');
+		await learner.getByLabel('Code').fill('OOOO-0000');
+		await learner.getByRole('button', { name: 'Next' }).click();
+		await expect(learner.locator('#join-code-error')).toHaveText('A code has 8 letters and numbers. Check the code with your teacher.');
+		await expectNoAxeViolations(learner);
+		// A well-formed code that belongs to no class: the same screen, and a clear "not right".
+		await learner.getByLabel('Code').fill('bbbb bbbb');
+		await learner.getByRole('button', { name: 'Next' }).click();
+		await expect(learner).toHaveURL(/\/join\/BBBBBBBB$/);
+		await learner.getByRole('button', { name: 'Yes, join this class' }).click();
+		await expect(learner.getByRole('alert')).toHaveText('This code is not right, or it no longer works. Check it with your teacher.');
+
+		// A new code: the old link no longer works.
+		await openPage(page, classUrl);
+		await page.getByRole('button', { name: 'Make a new code' }).click();
+		await expect(page.getByText('We made a new code. The old code no longer works.')).toBeVisible();
+		await openPage(learner, joinUrl);
+		await learner.getByRole('button', { name: 'Yes, join this class' }).click();
+		await expect(learner.getByRole('alert')).toHaveText('This code is not right, or it no longer works. Check it with your teacher.');
+
+		// Closed: the new code does not work either, until the class is opened again.
+		const newJoin = new URL((await page.getByTestId('join-link').textContent())!.trim()).pathname;
+		await page.getByRole('button', { name: 'Close the class' }).click();
+		await expect(page.getByText('This class is closed: nobody can join.').first()).toBeVisible();
+		await openPage(learner, newJoin);
+		await learner.getByRole('button', { name: 'Yes, join this class' }).click();
+		await expect(learner.getByRole('alert')).toHaveText('This code is not right, or it no longer works. Check it with your teacher.');
+		await page.getByRole('button', { name: 'Open the class again' }).click();
+		await openPage(learner, newJoin);
+		await learner.getByRole('button', { name: 'Yes, join this class' }).click();
+		await expect(learner.getByTestId('joined')).toContainText('You are now in the class Avondklas');
+	});
+
+	test('hostile input on class forms gets a 4xx and writes nothing', async ({ page, baseURL }) => {
+		await registerAs(page, uniqueUsername('hostile'), 'teacher');
+		const post = (path: string, form: Record<string, string>) =>
+			page.request.post(path, { form, headers: { origin: baseURL!, accept: 'text/html' } });
+		expect((await post('/teach?/createClass', { name: 'x'.repeat(100_000) })).status()).toBe(400);
+		expect((await post('/teach?/createClass', { name: 'Klas\u0007' })).status()).toBe(400);
+		expect((await post('/teach?/createClass', { name: 'Klas', courseEndOn: '2027-13-45' })).status()).toBe(400);
+		const broken = await page.request.post('/teach?/createClass', {
+			headers: { origin: baseURL!, 'content-type': 'multipart/form-data; boundary=x', accept: 'text/html' },
+			data: '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nKl'
+		});
+		expect(broken.status()).toBe(400);
+		await openPage(page, '/teach');
+		await expect(page.getByText('You have no classes yet. Make one below.')).toBeVisible();
+		expect((await page.goto('/teach/classes/not-a-class'))?.status()).toBe(404);
+		expect((await page.goto(`/teach/classes/${'a'.repeat(32)}`))?.status()).toBe(404);
+	});
+});
+
+test('teacher and join pages pass axe in Dutch', async ({ page, browser, baseURL }) => {
+	await registerAs(page, uniqueUsername('nlleraar'), 'teacher');
+	await page.getByRole('button', { name: 'Nederlands' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	await openPage(page, '/teach');
+	await expectNoAxeViolations(page);
+	await page.getByLabel(nl.teach_class_name!).fill('Dinsdaggroep');
+	await page.getByRole('button', { name: nl.teach_class_create! }).click();
+	await expect(page.getByTestId('join-code')).toBeVisible();
+	await expectNoAxeViolations(page);
+	const joinUrl = new URL((await page.getByTestId('join-link').textContent())!.trim()).pathname;
+
+	const learner = await newPage(browser, baseURL);
+	await registerAs(learner, uniqueUsername('nlcursist'));
+	await learner.getByRole('button', { name: 'Nederlands' }).click();
+	await openPage(learner, joinUrl);
+	await expect(learner.getByRole('heading', { level: 1 })).toContainText('Meedoen met de klas met code');
+	await expectNoAxeViolations(learner);
+	await learner.getByRole('button', { name: nl.join_confirm! }).click();
+	await expect(learner.getByTestId('joined')).toBeVisible();
+	await expectNoAxeViolations(learner);
+	await openPage(learner, '/account');
+	await expect(learner.getByTestId('my-classes')).toContainText('Dinsdaggroep');
+	await expectNoAxeViolations(learner);
+});
