@@ -53,7 +53,7 @@ test.describe('classes', () => {
 		await learner.goto(joinUrl);
 		await expect(learner).toHaveURL(/\/login\?redirectTo=%2Fjoin%2F/);
 		await learner.getByRole('link', { name: 'Create an account' }).click();
-		await learner.locator('body[data-hydrated="true"]').waitFor();
+		await expect(learner.getByRole('heading', { level: 1 })).toHaveText('Create an account');
 		await learner.getByLabel('Username').fill(learnerName);
 		await learner.getByLabel('Password', { exact: true }).fill(PASSWORD);
 		await learner.getByRole('button', { name: 'Create account' }).click();
