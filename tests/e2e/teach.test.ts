@@ -172,6 +172,14 @@ test('teacher and join pages pass axe in Dutch', async ({ page, browser, baseURL
 	await expect(page.getByTestId('join-code')).toBeVisible();
 	await expectNoAxeViolations(page);
 	const joinUrl = new URL((await page.getByTestId('join-link').textContent())!.trim()).pathname;
+	await openPage(page, '/teach/sets');
+	await expectNoAxeViolations(page);
+	await page.getByLabel(nl.teach_set_title_nl!).fill('Wonen');
+	await page.getByRole('button', { name: nl.teach_set_create! }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${nl.teach_set_page_title!.replace('{title}', 'Wonen')}`);
+	await openPage(page, `${new URL(page.url()).pathname}?theme=wonen`);
+	await expect(page.getByTestId('picker')).toBeVisible();
+	await expectNoAxeViolations(page);
 
 	const learner = await newPage(browser, baseURL);
 	await registerAs(learner, uniqueUsername('nlcursist'));
@@ -185,4 +193,82 @@ test('teacher and join pages pass axe in Dutch', async ({ page, browser, baseURL
 	await openPage(learner, '/account');
 	await expect(learner.getByTestId('my-classes')).toContainText('Dinsdaggroep');
 	await expectNoAxeViolations(learner);
+});
+
+test.describe('question sets', () => {
+	test('a teacher builds a set filtered by one eindterm, orders it, copies a theme set; others get 404', async ({ page, browser, baseURL }) => {
+		test.setTimeout(90_000);
+		await registerAs(page, uniqueUsername('setleraar'), 'teacher');
+		await openPage(page, '/teach/sets');
+		await expectNoAxeViolations(page);
+
+		// A title in at least one language.
+		await page.getByRole('button', { name: 'Make the set' }).click();
+		await expect(page.locator('#set-title-error')).toHaveText('Give the set a title, in Dutch or in English.');
+		await page.getByLabel('Title in Dutch').fill('Huren en de Huurcommissie');
+		await page.getByRole('button', { name: 'Make the set' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question set: Huren en de Huurcommissie');
+		const setUrl = new URL(page.url()).pathname;
+
+		// Filter by one indicator (GET, so the URL keeps it), pick three, add them.
+		await page.getByLabel('Eindterm or indicator (for example 3.1 or 3.1.2)').fill('3.1.2');
+		await page.getByRole('button', { name: 'Show questions' }).click();
+		await expect(page).toHaveURL(/eindterm=3\.1\.2/);
+		const picker = page.getByTestId('picker');
+		await expect(picker.getByRole('listitem').first()).toBeVisible();
+		for (const meta of await picker.locator('.meta').filter({ hasText: /^[a-z]{2}-\d{3} · / }).allTextContents()) {
+			expect(meta).toContain('· 3.1.2');
+		}
+		await expect(picker.getByText(/^Right answer: /).first()).toBeVisible();
+		const boxes = picker.getByRole('checkbox');
+		for (let i = 0; i < 3; i++) await boxes.nth(i).check();
+		await page.getByRole('button', { name: 'Add the chosen questions' }).click();
+		await expect(page.getByText('Questions added: 3.')).toBeVisible();
+		const items = page.getByTestId('set-items').getByRole('listitem');
+		await expect(items).toHaveCount(3);
+		await expect(boxes.nth(0)).toBeDisabled();
+		await expectNoAxeViolations(page);
+
+		// Order: the third moves up; then the first goes out.
+		const texts = async () => (await items.locator('span[lang="nl"]').allTextContents()).map((text) => text.trim());
+		const [a, b, c] = await texts();
+		await page.getByRole('button', { name: 'Move question 3 up' }).click();
+		await expect.poll(texts).toEqual([a, c, b]);
+		await page.getByRole('button', { name: 'Remove question 1' }).click();
+		await expect.poll(texts).toEqual([c, b]);
+
+		// Another teacher: 404 on the set and on every action.
+		const other = await newPage(browser, baseURL);
+		await registerAs(other, uniqueUsername('andereleraar'), 'teacher');
+		expect((await other.goto(setUrl))?.status()).toBe(404);
+		for (const action of ['rename', 'add', 'remove', 'delete', 'duplicate']) {
+			const response = await other.request.post(`${setUrl}?/${action}`, {
+				form: { titleNl: 'Van mij', question: 'wo-001', questionId: 'wo-001' },
+				headers: { origin: baseURL!, accept: 'text/html' }
+			});
+			expect(response.status(), action).toBe(404);
+		}
+		// A learner: 403.
+		const learner = await newPage(browser, baseURL);
+		await registerAs(learner, uniqueUsername('setcursist'));
+		expect((await learner.goto('/teach/sets'))?.status()).toBe(403);
+		expect((await learner.goto(setUrl))?.status()).toBe(403);
+
+		// Hostile: unknown or malformed question ids write nothing.
+		for (const question of ['zz-999', '<b>', 'x'.repeat(5000)]) {
+			const response = await page.request.post(`${setUrl}?/add`, { form: { question }, headers: { origin: baseURL!, accept: 'text/html' } });
+			expect(response.status(), question.slice(0, 10)).toBe(400);
+		}
+		await openPage(page, setUrl);
+		await expect(items).toHaveCount(2);
+
+		// A built-in theme set copied, then deleted.
+		await openPage(page, '/teach/sets');
+		await page.getByRole('button', { name: 'Copy “Housing”' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('(copy)');
+		await expect(page.getByTestId('set-items').getByRole('listitem')).toHaveCount(65);
+		await page.getByRole('button', { name: 'Delete this set' }).click();
+		await expect(page.getByText('We deleted the question set.')).toBeVisible();
+		await expect(page.getByTestId('set-list').getByRole('listitem')).toHaveCount(1);
+	});
 });

@@ -19,6 +19,18 @@ export async function readForm(request: Request): Promise<Record<string, unknown
 	return formFields(form);
 }
 
+/**
+ * As readForm, plus the values of one repeated field (checkboxes with one name), at most `max`
+ * of them: more is refused before any other work.
+ */
+export async function readFormWithList(request: Request, listField: string, max: number): Promise<{ fields: Record<string, unknown>; list: string[] }> {
+	const form = await request.formData().catch(() => null);
+	if (form === null) error(400, m.form_unreadable());
+	const list = form.getAll(listField).filter((value): value is string => typeof value === 'string');
+	if (list.length > max) error(400, m.form_unreadable());
+	return { fields: formFields(form), list };
+}
+
 /** Form fields as plain values; files and repeated fields are not used by our forms. */
 export function formFields(form: FormData): Record<string, unknown> {
 	const fields: Record<string, unknown> = {};

@@ -18,3 +18,20 @@ export {
 } from './classes';
 export type { ClassProblem, ClassSummary, JoinResult, Membership, RosterEntry } from './classes';
 export { describeClassProblem, describeJoinProblem } from './messages';
+export {
+	addItems,
+	bankFilterSchema,
+	changeItem,
+	createSet,
+	deleteSet,
+	duplicateSet,
+	listBuiltInSets,
+	listOwnSets,
+	loadOwnSet,
+	PICKER_LIMIT,
+	renameSet,
+	searchBank,
+	SET_MAX_QUESTIONS
+} from './sets';
+export type { BankQuestion, ItemsProblem, OwnSet, SetItem, SetProblem, SetSummary } from './sets';
+export { describeSetProblem } from './set-messages';
