@@ -272,3 +272,86 @@ test.describe('question sets', () => {
 		await expect(page.getByTestId('set-list').getByRole('listitem')).toHaveCount(1);
 	});
 });
+
+test.describe('assignments', () => {
+	test('a teacher gives a set with a due date; the learner sees it, practises it, and the table counts up', async ({ page, browser, baseURL }) => {
+		test.setTimeout(120_000);
+		await registerAs(page, uniqueUsername('opdrachtleraar'), 'teacher');
+		const { classUrl, joinUrl } = await createClass(page, 'Ochtendklas');
+		// A set of three 3.1.2 questions.
+		await openPage(page, '/teach/sets');
+		await page.getByLabel('Title in Dutch').fill('Huurcommissie');
+		await page.getByRole('button', { name: 'Make the set' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question set: Huurcommissie');
+		await openPage(page, `${new URL(page.url()).pathname}?eindterm=3.1.2`);
+		const boxes = page.getByTestId('picker').getByRole('checkbox');
+		for (let i = 0; i < 3; i++) await boxes.nth(i).check();
+		await page.getByRole('button', { name: 'Add the chosen questions' }).click();
+		await expect(page.getByText('Questions added: 3.')).toBeVisible();
+
+		// The task: bad dates first (a message next to the field, nothing written), then right.
+		await openPage(page, classUrl);
+		await page.getByLabel('Question set').selectOption({ label: 'Huurcommissie (3)' });
+		// The form opens at the teacher's today (their learner day).
+		const today = await page.getByLabel('Open from').inputValue();
+		expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		await page.getByLabel('Open from').fill('2026-12-10');
+		await page.getByLabel('Due date', { exact: true }).fill('2026-12-01');
+		await page.getByRole('button', { name: 'Give the task' }).click();
+		await expect(page.locator('#task-due-error')).toHaveText('The due date cannot be before the opening date.');
+		await expect(page.getByText('This class has no tasks yet.')).toBeVisible();
+		await page.getByLabel('Open from').fill(today);
+		await page.getByLabel('Due date', { exact: true }).fill('2027-03-15');
+		await page.getByLabel('Answer every question once').check();
+		await page.getByRole('button', { name: 'Give the task' }).click();
+		await expect(page.getByText('The class has the task.')).toBeVisible();
+		await expect(page.getByTestId('tasks').getByRole('listitem')).toHaveCount(1);
+		await expectNoAxeViolations(page);
+
+		// A learner joins and finds the task on the practice page.
+		const learner = await newPage(browser, baseURL);
+		await registerAs(learner, uniqueUsername('opdrachtcursist'));
+		await openPage(learner, joinUrl);
+		await learner.getByRole('button', { name: 'Yes, join this class' }).click();
+		await expect(learner.getByTestId('joined')).toBeVisible();
+		await openPage(learner, '/practice');
+		const task = learner.getByTestId('assignments').getByRole('listitem');
+		await expect(task).toContainText('Huurcommissie');
+		await expect(task).toContainText('Ochtendklas');
+		await expect(learner.getByTestId('assignment-progress')).toHaveText('0 of 3 answered');
+		await expectNoAxeViolations(learner);
+
+		// One click practises exactly the set; three right answers.
+		await learner.getByRole('link', { name: 'Practise “Huurcommissie”' }).click();
+		for (let i = 0; i < 3; i++) {
+			await expect(learner.locator('h1#question-text')).toBeVisible();
+			await answer(learner, true);
+			await learner.getByRole('button', { name: 'I knew it' }).click();
+		}
+		await openPage(learner, '/practice');
+		await expect(learner.getByTestId('assignment-progress')).toHaveText('3 of 3 answered');
+
+		// The teacher's table shows it.
+		await openPage(page, classUrl);
+		await expect(page.getByTestId('progress').getByRole('row').nth(1)).toContainText('3 of 3');
+		await expect(page.getByTestId('progress').getByRole('row').nth(1)).toContainText('done');
+		await expectNoAxeViolations(page);
+
+		// Another teacher cannot give or delete tasks in this class; the learner cannot practise a set not given to them.
+		const other = await newPage(browser, baseURL);
+		await registerAs(other, uniqueUsername('vreemdeleraar'), 'teacher');
+		for (const action of ['createTask', 'deleteTask']) {
+			const response = await other.request.post(`${classUrl}?/${action}`, {
+				form: { setId: 'theme-wonen', opensOn: today, dueOn: '2027-01-01', assignmentId: 'a'.repeat(32) },
+				headers: { origin: baseURL!, accept: 'text/html' }
+			});
+			expect(response.status(), action).toBe(404);
+		}
+		await other.goto('/teach/sets');
+		await other.getByLabel('Title in Dutch').fill('Geheim');
+		await other.getByRole('button', { name: 'Make the set' }).click();
+		await expect(other.getByRole('heading', { level: 1 })).toHaveText('Question set: Geheim');
+		const secret = new URL(other.url()).pathname.split('/').pop()!;
+		expect((await learner.goto(`/practice/session?scope=set:${secret}`))?.status()).toBe(404);
+	});
+});

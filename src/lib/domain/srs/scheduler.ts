@@ -1,4 +1,4 @@
-import { FSRSVersion, Rating, State, fsrs, generatorParameters } from 'ts-fsrs';
+import { FSRSVersion, Rating, State, default_w, forgetting_curve, fsrs, generatorParameters } from 'ts-fsrs';
 import type { Card as FsrsCard, FSRSParameters } from 'ts-fsrs';
 import { hashContent } from '../content/hash';
 import { learnerDay, schedulerInstant, startOfLearnerDay } from '../learner-day';
@@ -72,6 +72,17 @@ export interface SchedulerOptions {
 
 export function ratingFor(answer: Answer): BinaryRating {
 	return answer.correct && !answer.guessed ? Rating.Good : Rating.Again;
+}
+
+/**
+ * FSRS-6's predicted recall of a card at `at`, counting whole learner days since its last review
+ * (the same count the scheduler uses); null for a card never reviewed. The forgetting curve
+ * depends on the default parameters only, not on the desired retention.
+ */
+export function recallOn(card: Pick<CardState, 'stability' | 'lastReview' | 'state'> | null, at: Date, day: DayModel): number | null {
+	if (!card?.lastReview || card.state === State.New) return null;
+	const elapsed = Math.max(0, learnerDay(at, day) - learnerDay(card.lastReview, day));
+	return forgetting_curve(default_w, elapsed, card.stability);
 }
 
 export function clampRetention(value: number): number {

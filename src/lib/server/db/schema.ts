@@ -540,3 +540,28 @@ export const classMember = sqliteTable(
 );
 
 export type SchoolClassRow = typeof schoolClass.$inferSelect;
+
+/**
+ * A question set given to a class, open from `opens_on` to `due_on` (learner days, YYYY-MM-DD), with
+ * a goal: 'know' (known by the due date, domain/teach/known.ts) or 'once' (each question answered).
+ * A set in use cannot be deleted by its teacher (sets.ts checks); deleting an account takes all.
+ */
+export const assignment = sqliteTable(
+	'assignment',
+	{
+		id: text('id').primaryKey(),
+		classId: text('class_id')
+			.notNull()
+			.references(() => schoolClass.id, { onDelete: 'cascade' }),
+		setId: text('set_id')
+			.notNull()
+			.references(() => questionSet.id, { onDelete: 'cascade' }),
+		goal: text('goal', { enum: ['know', 'once'] }).notNull(),
+		opensOn: text('opens_on').notNull(),
+		dueOn: text('due_on').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('assignment_class_idx').on(t.classId, t.dueOn), index('assignment_set_idx').on(t.setId)]
+);
+
+export type AssignmentRow = typeof assignment.$inferSelect;

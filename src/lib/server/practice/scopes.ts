@@ -57,7 +57,17 @@ export function scopeExists(db: Db, user: SessionUser, scope: Scope): boolean {
 	}
 	if (scope.kind === 'set') {
 		const set = db.select().from(t.questionSet).where(eq(t.questionSet.id, scope.setId)).get();
-		return set !== undefined && (set.ownerId === null || set.ownerId === user.id);
+		// Built-in, the user's own, or given to a class the learner is in (an assignment).
+		if (set === undefined) return false;
+		if (set.ownerId === null || set.ownerId === user.id) return true;
+		return (
+			db
+				.select({ id: t.assignment.id })
+				.from(t.assignment)
+				.innerJoin(t.classMember, eq(t.classMember.classId, t.assignment.classId))
+				.where(and(eq(t.assignment.setId, scope.setId), eq(t.classMember.userId, user.id)))
+				.get() !== undefined
+		);
 	}
 	return true;
 }

@@ -67,7 +67,7 @@ describe('question sets', () => {
 		expect(addItems(db, other, id, [first!.id])).toEqual({ ok: false, problem: 'not_found' });
 		expect(changeItem(db, other, id, first!.id, 'remove')).toBe(false);
 		expect(renameSet(db, other, id, { titleNl: 'Van mij' })).toEqual({ ok: false, problem: 'not_found' });
-		expect(deleteSet(db, other, id)).toBe(false);
+		expect(deleteSet(db, other, id)).toEqual({ ok: false, problem: 'not_found' });
 		expect(duplicateSet(db, other, id, (title) => `${title} (kopie)`, NOW)).toBeNull();
 		db.update(t.question).set({ retiredAt: NOW }).where(eq(t.question.id, first!.id)).run();
 		expect(addItems(db, teacher, id, [first!.id])).toEqual({ ok: false, problem: 'questions_invalid' });
@@ -80,7 +80,7 @@ describe('question sets', () => {
 		expect(set.items.length).toBe(db.select().from(t.question).where(eq(t.question.themeSlug, 'wonen')).all().length);
 		db.update(t.question).set({ retiredAt: NOW }).where(eq(t.question.id, set.items[0]!.questionId)).run();
 		expect(loadOwnSet(db, teacher, copy)!.items[0]?.retired).toBe(true);
-		expect(deleteSet(db, teacher, copy)).toBe(true);
+		expect(deleteSet(db, teacher, copy)).toEqual({ ok: true });
 		expect(loadOwnSet(db, teacher, copy)).toBeNull();
 	});
 });

@@ -263,8 +263,10 @@ export function duplicateSet(db: Db, teacherId: string, setId: string, copyLabel
 	});
 }
 
-export function deleteSet(db: Db, teacherId: string, setId: string): boolean {
-	if (!loadOwnSetRow(db, teacherId, setId)) return false;
+/** Deletes the teacher's own set, unless a class has it as an assignment (delete that first). */
+export function deleteSet(db: Db, teacherId: string, setId: string): { ok: true } | { ok: false; problem: 'not_found' | 'in_use' } {
+	if (!loadOwnSetRow(db, teacherId, setId)) return { ok: false, problem: 'not_found' };
+	if (db.select({ id: t.assignment.id }).from(t.assignment).where(eq(t.assignment.setId, setId)).get()) return { ok: false, problem: 'in_use' };
 	db.delete(t.questionSet).where(eq(t.questionSet.id, setId)).run();
-	return true;
+	return { ok: true };
 }

@@ -1,8 +1,22 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { readForm } from '$lib/server/auth/forms';
 import { requireTeacher } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
-import { listRoster, loadOwnClass, regenerateJoinCode, removeMember, setClassArchived } from '$lib/server/teach';
+import { learnerDay, learnerDayKey } from '$lib/domain/learner-day';
+import { dayModelOf } from '$lib/server/practice';
+import {
+	createAssignment,
+	deleteAssignment,
+	listBuiltInSets,
+	listOwnSets,
+	listRoster,
+	loadClassProgress,
+	loadOwnClass,
+	regenerateJoinCode,
+	removeMember,
+	setClassArchived
+} from '$lib/server/teach';
+import type { AssignmentProblem } from '$lib/server/teach';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,9 +28,21 @@ function ownClass(id: string) {
 	return { user, row };
 }
 
-export const load: PageServerLoad = ({ params, url }) => {
-	const { row } = ownClass(params.id);
+const taskProblem: Record<AssignmentProblem, () => string> = {
+	set_unknown: () => m.teach_task_problem_set(),
+	not_found: () => m.teach_class_not_found(),
+	date_invalid: () => m.teach_task_problem_date(),
+	due_before_opening: () => m.teach_task_problem_due_before()
+};
+
+export const load: PageServerLoad = ({ params, url, locals }) => {
+	const { user, row } = ownClass(params.id);
+	const db = getDb();
 	return {
+		today: learnerDayKey(learnerDay(locals.now, dayModelOf(user))),
+		sets: listOwnSets(db, user.id),
+		builtInSets: listBuiltInSets(db),
+		progress: loadClassProgress(db, row.id),
 		schoolClass: { id: row.id, name: row.name, courseEndOn: row.courseEndOn, joinCode: row.joinCode, closed: row.archivedAt !== null },
 		joinUrl: `${url.origin}/join/${row.joinCode}`,
 		joinPage: `${url.origin}/join`,
@@ -39,6 +65,23 @@ export const actions: Actions = {
 		const { user } = ownClass(params.id);
 		setClassArchived(getDb(), user.id, params.id, false, locals.now);
 		return {};
+	},
+	createTask: async ({ params, request, locals }) => {
+		const { user } = ownClass(params.id);
+		const form = await readForm(request);
+		const result = createAssignment(getDb(), user.id, params.id, form, locals.now);
+		if (!result.ok) {
+			const problems = Object.fromEntries(Object.entries(result.problems).map(([field, problem]) => [field, taskProblem[problem]()]));
+			const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 100) : '');
+			return fail(400, { form: 'task', problems, values: { setId: text(form.setId), opensOn: text(form.opensOn), dueOn: text(form.dueOn), goal: text(form.goal) } });
+		}
+		return { done: m.teach_task_created() };
+	},
+	deleteTask: async ({ params, request }) => {
+		const { user } = ownClass(params.id);
+		const form = await readForm(request);
+		if (!deleteAssignment(getDb(), user.id, params.id, form.assignmentId)) error(404, m.teach_class_not_found());
+		return { done: m.teach_task_deleted() };
 	},
 	remove: async ({ params, request }) => {
 		const { user } = ownClass(params.id);

@@ -85,7 +85,8 @@ export const actions: Actions = {
 	},
 	delete: ({ params }) => {
 		const { user } = ownSet(params.id);
-		deleteSet(getDb(), user.id, params.id);
+		const result = deleteSet(getDb(), user.id, params.id);
+		if (!result.ok) return fail(409, { form: 'delete', problem: m.teach_set_in_use() });
 		redirect(303, '/teach/sets?deleted=1');
 	}
 };

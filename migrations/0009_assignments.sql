@@ -1,0 +1,14 @@
+CREATE TABLE `assignment` (
+	`id` text PRIMARY KEY NOT NULL,
+	`class_id` text NOT NULL,
+	`set_id` text NOT NULL,
+	`goal` text NOT NULL,
+	`opens_on` text NOT NULL,
+	`due_on` text NOT NULL,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`class_id`) REFERENCES `school_class`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`set_id`) REFERENCES `question_set`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `assignment_class_idx` ON `assignment` (`class_id`,`due_on`);--> statement-breakpoint
+CREATE INDEX `assignment_set_idx` ON `assignment` (`set_id`);
