@@ -314,6 +314,9 @@ test.describe('assignments', () => {
 		await openPage(learner, joinUrl);
 		await learner.getByRole('button', { name: 'Yes, join this class' }).click();
 		await expect(learner.getByTestId('joined')).toBeVisible();
+		// On home first, then on the practice page.
+		await openPage(learner, '/');
+		await expect(learner.getByTestId('assignments')).toContainText('Huurcommissie');
 		await openPage(learner, '/practice');
 		const task = learner.getByTestId('assignments').getByRole('listitem');
 		await expect(task).toContainText('Huurcommissie');
