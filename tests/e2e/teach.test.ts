@@ -339,10 +339,20 @@ test.describe('assignments', () => {
 		await expect(page.getByTestId('progress').getByRole('row').nth(1)).toContainText('3 of 3');
 		await expect(page.getByTestId('progress').getByRole('row').nth(1)).toContainText('done');
 		await expectNoAxeViolations(page);
+		// The task's own page: per learner, and per question how many learners meet the goal.
+		await page.getByTestId('tasks').getByRole('link').click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Task: Huurcommissie');
+		await expect(page.getByTestId('task-learners')).toContainText('3 of 3');
+		await expect(page.getByTestId('task-questions').getByRole('listitem')).toHaveCount(3);
+		await expect(page.getByTestId('task-questions').getByRole('listitem').first()).toContainText('1 of 1 learners');
+		await expectNoAxeViolations(page);
+		const taskUrl = new URL(page.url()).pathname;
+		expect((await learner.goto(taskUrl))?.status()).toBe(403);
 
 		// Another teacher cannot give or delete tasks in this class; the learner cannot practise a set not given to them.
 		const other = await newPage(browser, baseURL);
 		await registerAs(other, uniqueUsername('vreemdeleraar'), 'teacher');
+		expect((await other.goto(taskUrl))?.status()).toBe(404);
 		for (const action of ['createTask', 'deleteTask']) {
 			const response = await other.request.post(`${classUrl}?/${action}`, {
 				form: { setId: 'theme-wonen', opensOn: today, dueOn: '2027-01-01', assignmentId: 'a'.repeat(32) },

@@ -227,3 +227,61 @@ export function loadClassProgress(db: Db, classId: string): ClassProgress {
 	}
 	return { assignments, met };
 }
+
+export interface AssignmentDetail {
+	assignment: AssignmentSummary;
+	learners: { userId: string; name: string; met: number }[];
+	questions: { questionId: string; questionNl: string; eindterm: string; learnersMet: number }[];
+}
+
+/**
+ * One task of the teacher's class: each learner's progress, and per question how many learners
+ * meet the goal (the questions most learners miss are the next lesson). Null when the class is not
+ * the teacher's or the task not the class's.
+ */
+export function loadAssignmentDetail(db: Db, teacherId: string, classId: string, assignmentId: string): AssignmentDetail | null {
+	if (!ID_PATTERN.test(assignmentId) || !loadOwnClass(db, teacherId, classId)) return null;
+	const assignment = listClassAssignments(db, classId).find((item) => item.id === assignmentId);
+	if (!assignment) return null;
+	const learners = db
+		.select({ id: t.user.id, username: t.user.username, displayName: t.user.displayName, timezone: t.user.timezone, dayStartsHour: t.user.dayStartsHour })
+		.from(t.classMember)
+		.innerJoin(t.user, eq(t.user.id, t.classMember.userId))
+		.where(eq(t.classMember.classId, classId))
+		.orderBy(asc(sql`lower(coalesce(${t.user.displayName}, ${t.user.username}))`))
+		.all();
+	const questions = db
+		.select({ questionId: t.question.id, questionNl: t.question.questionNl, eindterm: t.question.eindterm })
+		.from(t.questionSetItem)
+		.innerJoin(t.question, eq(t.question.id, t.questionSetItem.questionId))
+		.where(and(eq(t.questionSetItem.setId, assignment.setId), isNull(t.question.retiredAt)))
+		.orderBy(asc(t.questionSetItem.position))
+		.all();
+	const rows = loadQuestionStates(
+		db,
+		learners.map((learner) => learner.id),
+		[assignment.setId]
+	);
+	const rowsByLearner = new Map<string, ProgressRow[]>();
+	for (const row of rows) rowsByLearner.set(row.userId, [...(rowsByLearner.get(row.userId) ?? []), row]);
+	const perQuestion = new Map<string, number>();
+	const perLearner = new Map<string, number>();
+	for (const learner of learners) {
+		const day = { timeZone: learner.timezone, dayStartsHour: learner.dayStartsHour };
+		for (const row of rowsByLearner.get(learner.id) ?? []) {
+			if (countMet([row], assignment.goal, assignment.dueOn, day) === 1) {
+				perQuestion.set(row.questionId, (perQuestion.get(row.questionId) ?? 0) + 1);
+				perLearner.set(learner.id, (perLearner.get(learner.id) ?? 0) + 1);
+			}
+		}
+	}
+	return {
+		assignment,
+		learners: learners.map((learner) => ({
+			userId: learner.id,
+			name: learner.displayName ? `${learner.displayName} (${learner.username})` : learner.username,
+			met: perLearner.get(learner.id) ?? 0
+		})),
+		questions: questions.map((question) => ({ ...question, learnersMet: perQuestion.get(question.questionId) ?? 0 }))
+	};
+}
