@@ -53,6 +53,8 @@ for (const viewport of [
 					const feedbackUrl = page.url();
 					await page.getByTestId('feedback-links').locator(`a[href^="/guides/${guide}#"]`).click();
 					await expect(page).toHaveURL(new RegExp(`/guides/${guide}#eindterm-`));
+					// The guide is on screen at its anchor (the navigation has finished) before going back.
+					await expect(page.locator(`[id="${new URL(page.url()).hash.slice(1)}"]`)).toBeInViewport();
 					await page.goBack();
 					await expect(page).toHaveURL(feedbackUrl);
 					await expect(verdict).toHaveText(nl.practice_wrong!);

@@ -322,6 +322,7 @@ test.describe('assignments', () => {
 		await expect(task).toContainText('Huurcommissie');
 		await expect(task).toContainText('Ochtendklas');
 		await expect(learner.getByTestId('assignment-progress')).toHaveText('0 of 3 answered');
+		await expect(learner.getByTestId('assignment-per-day')).toHaveText(/^About 1 question a day to be ready in time\.$/);
 		await expectNoAxeViolations(learner);
 
 		// One click practises exactly the set; three right answers.

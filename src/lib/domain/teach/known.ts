@@ -31,3 +31,34 @@ export function isKnownBy(state: QuestionState, due: Date, day: DayModel): boole
 export function meetsGoal(goal: AssignmentGoal, state: QuestionState, due: Date, day: DayModel): boolean {
 	return goal === 'once' ? state.lastCorrect !== null : isKnownBy(state, due, day);
 }
+
+export interface ForwardCandidate extends QuestionState {
+	questionId: string;
+}
+
+/**
+ * Practising a "know by the due date" task when nothing is due: the question whose predicted
+ * recall on the due date is lowest and below 0.90 comes back early. Only cards in review are
+ * brought forward: a card in a learning step (just answered, or answered wrong) comes back by
+ * itself within minutes. Null when every answered question is ready for the due date.
+ */
+export function pickWeakestForDue(candidates: ForwardCandidate[], due: Date, day: DayModel): string | null {
+	let weakest: { questionId: string; recall: number } | null = null;
+	for (const candidate of candidates) {
+		if (candidate.card?.state !== 2) continue;
+		const recall = recallOn(candidate.card, due, day) ?? 0;
+		if (recall >= KNOWN_RECALL - EPSILON) continue;
+		if (weakest === null || recall < weakest.recall) weakest = { questionId: candidate.questionId, recall };
+	}
+	return weakest?.questionId ?? null;
+}
+
+/**
+ * About how many questions a day are left to reach the goal by the due day: what is left divided
+ * by the days left, today and the due day included. Past the due day: all that is left.
+ */
+export function suggestDailyAmount(left: number, today: number, dueDay: number): number {
+	if (left <= 0) return 0;
+	const days = dueDay - today + 1;
+	return days <= 1 ? left : Math.ceil(left / days);
+}

@@ -9,7 +9,8 @@ import * as t from '../db/schema';
 import type { NextResult, ShownQuestion } from '../../types/practice';
 import { loadQuestion } from '../question-links';
 import { countNewToday } from './progress';
-import { loadCard } from './reviews';
+import { findForwardReview } from '../teach/assignments';
+import { dayModelOf, loadCard } from './reviews';
 import { scopeFilter, scopeParams } from './scopes';
 import type { Scope } from './scopes';
 import { encodeShowing, optionOrder } from './showings';
@@ -126,7 +127,16 @@ export function nextQuestion(db: Db, user: SessionUser, scope: Scope, now: Date)
 			const fresh = findFirstNew(db, user.id, scope);
 			picked = pickNext({ ...input, fresh: fresh ? [fresh] : [], newToday: countNewToday(db, user, now) });
 		}
-		if (picked) next = { ...picked, reps: due.find((card) => card.questionId === picked.questionId)?.reps ?? 0 };
+		// A teacher's "know by the due date" task: when nothing else is due, the question least
+		// ready for the due date comes back early.
+		if (!picked && scope.kind === 'set') {
+			const forward = findForwardReview(db, user.id, scope.setId, now, dayModelOf(user));
+			if (forward) picked = { questionId: forward, kind: 'due' };
+		}
+		if (picked) {
+			const chosen = picked;
+			next = { ...chosen, reps: due.find((card) => card.questionId === chosen.questionId)?.reps ?? cardReps(db, user.id, chosen.questionId) };
+		}
 	}
 	const shown = next && showQuestion(db, user.id, next.questionId, next.reps, next.kind, now);
 	if (!shown) return { done: true, nextDueAt: nextDueAt(db, user.id, scope)?.toISOString() ?? null };

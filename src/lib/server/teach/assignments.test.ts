@@ -4,8 +4,10 @@ import { loadContent } from '../content/load';
 import { openDatabase } from '../db';
 import type { Db } from '../db';
 import * as t from '../db/schema';
-import { recordReview } from '../practice';
-import { createAssignment, deleteAssignment, listLearnerAssignments, loadClassProgress } from './assignments';
+import { nextQuestion, parseScope, recordReview } from '../practice';
+import { toSessionUser } from '../auth/session';
+import { eq } from 'drizzle-orm';
+import { createAssignment, deleteAssignment, findForwardReview, listLearnerAssignments, loadClassProgress } from './assignments';
 import { createClass, joinClass } from './classes';
 import { addItems, createSet, deleteSet, searchBank } from './sets';
 
@@ -91,5 +93,30 @@ describe('assignments', () => {
 		expect(deleteSet(db, teacher, setId)).toEqual({ ok: true });
 		// The learner's answers stay.
 		expect(db.select().from(t.reviewLog).all()).toHaveLength(3);
+	});
+
+	it('brings weak questions forward for a "know" task when nothing is due, and suggests a daily amount', () => {
+		const day = { timeZone: 'Europe/Amsterdam', dayStartsHour: 4 };
+		const user = toSessionUser(db.select().from(t.user).where(eq(t.user.id, ali)).get()!);
+		const scope = parseScope(`set:${setId}`)!;
+		// Three right answers, two days apart: the cards are in review, nothing is due today.
+		for (const id of questionIds) {
+			answer(id, true, NOW);
+			answer(id, true, new Date(NOW.getTime() + 2 * DAY));
+		}
+		const later = new Date(NOW.getTime() + 3 * DAY);
+		// Without a task the set is done for now; "practise once" does not bring anything forward.
+		expect(nextQuestion(db, user, scope, later).done).toBe(true);
+		createAssignment(db, teacher, classId, { setId, opensOn: '2026-12-01', dueOn: '2026-12-20', goal: 'once' }, NOW);
+		expect(nextQuestion(db, user, scope, later).done).toBe(true);
+		// A "know by 31 December" task: the weakest question for that day comes back now.
+		createAssignment(db, teacher, classId, { setId, opensOn: '2026-12-01', dueOn: '2026-12-31', goal: 'know' }, NOW);
+		const forward = findForwardReview(db, ali, setId, later, day);
+		expect(questionIds).toContain(forward);
+		const next = nextQuestion(db, user, scope, later);
+		expect(next.done ? null : next.shown.questionId).toBe(forward);
+		// Suggested: 3 questions left over the days to 31 December.
+		const task = listLearnerAssignments(db, ali, later, day).find((item) => item.goal === 'know')!;
+		expect(task.perDay).toBe(1);
 	});
 });

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { learnerDay, learnerDayKey, learnerDayOfKey, startOfLearnerDay } from '../../domain/learner-day';
 import type { DayModel } from '../../domain/learner-day';
-import { meetsGoal } from '../../domain/teach/known';
+import { meetsGoal, pickWeakestForDue, suggestDailyAmount } from '../../domain/teach/known';
 import type { AssignmentGoal } from '../../domain/teach/known';
 import type { CardPhase } from '../../domain/srs/scheduler';
 import type { Db } from '../db';
@@ -155,6 +155,8 @@ export interface LearnerAssignment extends AssignmentSummary {
 	className: string;
 	met: number;
 	overdue: boolean;
+	/** about how many questions a day are left to reach the goal by the due day */
+	perDay: number;
 }
 
 /**
@@ -175,17 +177,22 @@ export function listLearnerAssignments(db: Db, userId: string, now: Date, day: D
 		classes.map((row) => row.id)
 	).filter((item) => item.opensOn <= today);
 	const rows = loadQuestionStates(db, [userId], [...new Set(assignments.map((item) => item.setId))]);
-	return assignments.map((item) => ({
-		...item,
-		className: classes.find((row) => row.id === item.classId)?.name ?? '',
-		met: countMet(
+	const todayNumber = learnerDay(now, day);
+	return assignments.map((item) => {
+		const met = countMet(
 			rows.filter((row) => row.setId === item.setId),
 			item.goal,
 			item.dueOn,
 			day
-		),
-		overdue: item.dueOn < today
-	}));
+		);
+		return {
+			...item,
+			className: classes.find((row) => row.id === item.classId)?.name ?? '',
+			met,
+			overdue: item.dueOn < today,
+			perDay: suggestDailyAmount(item.questions - met, todayNumber, learnerDayOfKey(item.dueOn))
+		};
+	});
 }
 
 export interface ClassProgress {
@@ -284,4 +291,37 @@ export function loadAssignmentDetail(db: Db, teacherId: string, classId: string,
 		})),
 		questions: questions.map((question) => ({ ...question, learnersMet: perQuestion.get(question.questionId) ?? 0 }))
 	};
+}
+
+/**
+ * When a learner practises a set that is an open "know by the due date" task of one of their
+ * classes and nothing is due: the answered question least ready for the due date, brought
+ * forward (domain/teach/known.ts); null otherwise. With several such tasks the nearest due date
+ * counts.
+ */
+export function findForwardReview(db: Db, userId: string, setId: string, now: Date, day: DayModel): string | null {
+	const today = learnerDayKey(learnerDay(now, day));
+	const task = db
+		.select({ dueOn: t.assignment.dueOn })
+		.from(t.assignment)
+		.innerJoin(t.classMember, eq(t.classMember.classId, t.assignment.classId))
+		.where(
+			and(
+				eq(t.classMember.userId, userId),
+				eq(t.assignment.setId, setId),
+				eq(t.assignment.goal, 'know'),
+				sql`${t.assignment.opensOn} <= ${today}`,
+				sql`${t.assignment.dueOn} >= ${today}`
+			)
+		)
+		.orderBy(asc(t.assignment.dueOn))
+		.get();
+	if (!task) return null;
+	const rows = loadQuestionStates(db, [userId], [setId]);
+	const candidates = rows.map((row) => ({
+		questionId: row.questionId,
+		card: row.lastReview === null ? null : { stability: row.stability ?? 0, lastReview: new Date(row.lastReview), state: (row.state ?? 0) as CardPhase },
+		lastCorrect: row.lastCorrect === null ? null : row.lastCorrect === 1
+	}));
+	return pickWeakestForDue(candidates, startOfLearnerDay(learnerDayOfKey(task.dueOn), day), day);
 }
