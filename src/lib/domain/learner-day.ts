@@ -52,9 +52,30 @@ export function wallClockMs(instant: Date, timeZone: string): number {
 	return Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute, fields.second, ms);
 }
 
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's offset from UTC at `instant`, in ms. Every offset and every switch between offsets
+ * in use falls on a quarter hour, so the offset is the same for a whole UTC quarter hour: it is
+ * looked up once per zone and quarter hour (class pages compute learner days for thousands of
+ * cards; one Intl call each cost about a second for a class of 200).
+ */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+	const bucket = Math.floor(instant.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS;
+	const key = `${timeZone}|${bucket}`;
+	let offset = offsets.get(key);
+	if (offset === undefined) {
+		if (offsets.size > 50_000) offsets.clear();
+		offset = wallClockMs(new Date(bucket), timeZone) - bucket;
+		offsets.set(key, offset);
+	}
+	return offset;
+}
+
 /** The learner day that holds `instant`. */
 export function learnerDay(instant: Date, model: DayModel): number {
-	return Math.floor((wallClockMs(instant, model.timeZone) - model.dayStartsHour * HOUR_MS) / DAY_MS);
+	return Math.floor((instant.getTime() + zoneOffsetMs(instant, model.timeZone) - model.dayStartsHour * HOUR_MS) / DAY_MS);
 }
 
 /**
