@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	countStreak,
 	learnerDay,
+	wallClockMs,
 	learnerDayKey,
 	learnerDayOfKey,
 	schedulerInstant,
@@ -111,5 +112,24 @@ describe('the learner day', () => {
 		expect(countStreak([lateNight, ...answersOn([today - 1])], new Date('2026-11-11T01:00:00Z'), model)).toBe(2);
 		// Answers after "now" (a test clock moved back) are left out.
 		expect(countStreak([now.getTime() + 1000, ...answersOn([today])], now, model)).toBe(1);
+	});
+});
+
+describe('learner days from the cached zone offset', () => {
+	it('equal the day from the full wall-clock reading, minute by minute around DST switches, in odd zones too', () => {
+		const zones = ['Europe/Amsterdam', 'America/Santiago', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham'];
+		const starts = [Date.UTC(2026, 2, 29, 0, 0), Date.UTC(2026, 9, 25, 0, 0), Date.UTC(2026, 3, 5, 12, 0), Date.UTC(2026, 8, 6, 0, 0)];
+		for (const timeZone of zones) {
+			for (const dayStartsHour of [0, 4]) {
+				const model = { timeZone, dayStartsHour };
+				for (const start of starts) {
+					for (let minute = 0; minute < 24 * 60; minute += 7) {
+						const instant = new Date(start + minute * 60_000 + 13_000);
+						const expected = Math.floor((wallClockMs(instant, timeZone) - dayStartsHour * 3_600_000) / 86_400_000);
+						expect(learnerDay(instant, model), `${timeZone} ${instant.toISOString()}`).toBe(expected);
+					}
+				}
+			}
+		}
 	});
 });
