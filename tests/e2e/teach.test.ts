@@ -340,6 +340,13 @@ test.describe('assignments', () => {
 		await expect(page.getByTestId('progress').getByRole('row').nth(1)).toContainText('3 of 3');
 		await expect(page.getByTestId('progress').getByRole('row').nth(1)).toContainText('done');
 		await expectNoAxeViolations(page);
+		// The set's editor now says which class has it as a task, and it cannot be deleted.
+		await openPage(page, '/teach/sets');
+		await page.getByTestId('set-list').getByRole('link', { name: 'Huurcommissie' }).click();
+		await expect(page.getByTestId('set-uses')).toContainText('Ochtendklas');
+		await page.getByRole('button', { name: 'Delete this set' }).click();
+		await expect(page.getByText('A class has this set as a task. Delete the task first.')).toBeVisible();
+		await openPage(page, classUrl);
 		// The task's own page: per learner, and per question how many learners meet the goal.
 		await page.getByTestId('tasks').getByRole('link').click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Task: Huurcommissie');

@@ -9,7 +9,7 @@ import { toSessionUser } from '../auth/session';
 import { eq } from 'drizzle-orm';
 import { createAssignment, deleteAssignment, findForwardReview, listLearnerAssignments, loadClassProgress } from './assignments';
 import { createClass, joinClass } from './classes';
-import { addItems, createSet, deleteSet, searchBank } from './sets';
+import { addItems, createSet, deleteSet, listSetUses, searchBank } from './sets';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const DAY = 86_400_000;
@@ -71,6 +71,8 @@ describe('assignments', () => {
 		const knowLater = createAssignment(db, teacher, classId, { setId: 'theme-wonen', opensOn: '2026-12-01', dueOn: '2026-12-31', goal: 'know' }, NOW);
 		if (!once.ok || !know.ok || !knowLater.ok) throw new Error('assignment');
 		expect(deleteSet(db, teacher, setId)).toEqual({ ok: false, problem: 'in_use' });
+		expect(listSetUses(db, teacher, setId)).toEqual([{ classId, className: 'KNM', dueOn: '2026-12-20' }]);
+		expect(listSetUses(db, other, setId)).toEqual([]);
 
 		answer(questionIds[0]!, true, NOW);
 		answer(questionIds[1]!, false, NOW);

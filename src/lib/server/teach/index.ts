@@ -27,6 +27,7 @@ export {
 	duplicateSet,
 	listBuiltInSets,
 	listOwnSets,
+	listSetUses,
 	loadOwnSet,
 	PICKER_LIMIT,
 	renameSet,

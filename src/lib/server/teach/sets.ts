@@ -270,3 +270,14 @@ export function deleteSet(db: Db, teacherId: string, setId: string): { ok: true 
 	db.delete(t.questionSet).where(eq(t.questionSet.id, setId)).run();
 	return { ok: true };
 }
+
+/** The teacher's classes that have this set as a task, so the editor can say what a change affects. */
+export function listSetUses(db: Db, teacherId: string, setId: string): { classId: string; className: string; dueOn: string }[] {
+	return db
+		.select({ classId: t.schoolClass.id, className: t.schoolClass.name, dueOn: t.assignment.dueOn })
+		.from(t.assignment)
+		.innerJoin(t.schoolClass, eq(t.schoolClass.id, t.assignment.classId))
+		.where(and(eq(t.assignment.setId, setId), eq(t.schoolClass.ownerId, teacherId)))
+		.orderBy(asc(t.assignment.dueOn))
+		.all();
+}

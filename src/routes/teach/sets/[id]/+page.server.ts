@@ -11,6 +11,7 @@ import {
 	deleteSet,
 	describeSetProblem,
 	duplicateSet,
+	listSetUses,
 	loadOwnSet,
 	PICKER_LIMIT,
 	renameSet,
@@ -34,7 +35,7 @@ function ownSet(id: string) {
  * JavaScript). Picked questions are added by an action; the set is saved after every step.
  */
 export const load: PageServerLoad = ({ params, url }) => {
-	const { set } = ownSet(params.id);
+	const { user, set } = ownSet(params.id);
 	const filter = bankFilterSchema.parse({
 		theme: url.searchParams.get('theme') ?? undefined,
 		eindterm: url.searchParams.get('eindterm') ?? undefined,
@@ -44,6 +45,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const db = getDb();
 	return {
 		set,
+		uses: listSetUses(getDb(), user.id, set.id),
 		filter: { theme: filter.theme ?? '', eindterm: filter.eindterm ?? '', text: filter.text ?? '' },
 		themes: listBankCoverage(db, currentLocale()).map((theme) => ({ slug: theme.slug, number: theme.number, name: theme.name })),
 		results: filtered ? searchBank(db, filter) : null,
