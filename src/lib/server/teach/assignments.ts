@@ -9,6 +9,7 @@ import type { Db } from '../db';
 import * as t from '../db/schema';
 import { generateId, ID_PATTERN } from '../ids';
 import { loadOwnClass } from './classes';
+import { dayKeySchema } from './fields';
 
 /*
  * Assignments: a question set given to a class, open from a day to a due day, with a goal. Every
@@ -17,19 +18,12 @@ import { loadOwnClass } from './classes';
  * practice of those questions (one card per question, never two).
  */
 
-const dayKey = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
-	.refine((value) => {
-		const date = new Date(`${value}T00:00:00Z`);
-		return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-	}, 'date_invalid');
 
 const assignmentInput = z
 	.object({
 		setId: z.string().min(1, 'set_unknown').max(100, 'set_unknown'),
-		opensOn: dayKey,
-		dueOn: dayKey,
+		opensOn: dayKeySchema,
+		dueOn: dayKeySchema,
 		goal: z.enum(['know', 'once']).catch('know')
 	})
 	.refine((value) => value.dueOn >= value.opensOn, { message: 'due_before_opening', path: ['dueOn'] });

@@ -6,6 +6,7 @@ import { findFreeJoinCode, generateJoinCode, normalizeJoinCode } from '../../dom
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { generateId, ID_PATTERN } from '../ids';
+import { dayKeySchema } from './fields';
 
 /*
  * Classes: a teacher's groups of learners, joined with a code. Every function that reads or
@@ -28,13 +29,6 @@ const nameSchema = z
 			.regex(/^[^\p{Cc}\p{Cf}<>]+$/u, 'name_invalid')
 	);
 
-const dateSchema = z
-	.string()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'date_invalid')
-	.refine((value) => {
-		const date = new Date(`${value}T00:00:00Z`);
-		return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-	}, 'date_invalid');
 
 const classInput = z.object({
 	name: z.string().max(1000, 'name_too_long').pipe(nameSchema),
@@ -43,7 +37,7 @@ const classInput = z.object({
 		.max(20, 'date_invalid')
 		.optional()
 		.transform((value) => (value ? value : undefined))
-		.pipe(dateSchema.optional())
+		.pipe(dayKeySchema.optional())
 });
 
 export type ClassProblem = 'name_missing' | 'name_too_long' | 'name_invalid' | 'date_invalid';
@@ -149,17 +143,6 @@ export function listRoster(db: Db, classId: string): RosterEntry[] {
 			joinedAt: row.joinedAt,
 			lastActiveAt: row.lastActive === null ? null : new Date(row.lastActive)
 		}));
-}
-
-export function updateClass(db: Db, teacherId: string, classId: string, input: Record<string, unknown>): ClassInputResult {
-	const read = readClassInput(input);
-	if (!read.ok) return read;
-	const changed = db
-		.update(t.schoolClass)
-		.set({ name: read.value.name, courseEndOn: read.value.courseEndOn ?? null })
-		.where(and(eq(t.schoolClass.id, classId), eq(t.schoolClass.ownerId, teacherId)))
-		.run();
-	return changed.changes === 1 ? { ok: true, id: classId } : { ok: false, problems: { name: 'name_invalid' } };
 }
 
 /** A new join code; the old one stops working at once. False when the class is not the teacher's. */

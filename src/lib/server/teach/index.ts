@@ -13,8 +13,7 @@ export {
 	loadOwnClass,
 	regenerateJoinCode,
 	removeMember,
-	setClassArchived,
-	updateClass
+	setClassArchived
 } from './classes';
 export type { ClassProblem, ClassSummary, JoinResult, Membership, RosterEntry } from './classes';
 export { describeClassProblem, describeJoinProblem } from './messages';

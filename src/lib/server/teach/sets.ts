@@ -43,7 +43,7 @@ export interface SetSummary {
 	questions: number;
 }
 
-export function listOwnSets(db: Db, teacherId: string): SetSummary[] {
+function selectSets(db: Db) {
 	return db
 		.select({
 			id: t.questionSet.id,
@@ -51,7 +51,11 @@ export function listOwnSets(db: Db, teacherId: string): SetSummary[] {
 			titleEn: t.questionSet.titleEn,
 			questions: sql<number>`(SELECT COUNT(*) FROM question_set_item i WHERE i.set_id = ${t.questionSet.id})`
 		})
-		.from(t.questionSet)
+		.from(t.questionSet);
+}
+
+export function listOwnSets(db: Db, teacherId: string): SetSummary[] {
+	return selectSets(db)
 		.where(eq(t.questionSet.ownerId, teacherId))
 		.orderBy(sql`${t.questionSet.createdAt} DESC`)
 		.all();
@@ -59,17 +63,7 @@ export function listOwnSets(db: Db, teacherId: string): SetSummary[] {
 
 /** The built-in sets (one per theme), which a teacher can start from by duplicating. */
 export function listBuiltInSets(db: Db): SetSummary[] {
-	return db
-		.select({
-			id: t.questionSet.id,
-			titleNl: t.questionSet.titleNl,
-			titleEn: t.questionSet.titleEn,
-			questions: sql<number>`(SELECT COUNT(*) FROM question_set_item i WHERE i.set_id = ${t.questionSet.id})`
-		})
-		.from(t.questionSet)
-		.where(isNull(t.questionSet.ownerId))
-		.orderBy(asc(t.questionSet.position))
-		.all();
+	return selectSets(db).where(isNull(t.questionSet.ownerId)).orderBy(asc(t.questionSet.position)).all();
 }
 
 export function createSet(db: Db, teacherId: string, input: Record<string, unknown>, now: Date): { ok: true; id: string } | { ok: false; problem: SetProblem } {
