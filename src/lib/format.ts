@@ -25,3 +25,8 @@ export function formatDateTime(value: string | Date, locale: string, timeZone: s
 	}
 	return format.format(typeof value === 'string' ? new Date(value) : value);
 }
+
+/** A calendar date (YYYY-MM-DD: a due date, a course end), the same day in every time zone. */
+export function formatDayKey(key: string, locale: string): string {
+	return formatDateTime(`${key}T12:00:00Z`, locale, 'UTC', 'date-long');
+}

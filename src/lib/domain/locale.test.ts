@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefersSupportedLanguage } from './locale';
+import { pickTitle, prefersSupportedLanguage } from './locale';
 
 describe('prefersSupportedLanguage', () => {
 	it('is true for Dutch or English first, and when the browser says nothing', () => {
@@ -15,5 +15,14 @@ describe('prefersSupportedLanguage', () => {
 		// weights decide, not the order written
 		expect(prefersSupportedLanguage('en;q=0.3, uk;q=0.9')).toBe(false);
 		expect(prefersSupportedLanguage('fa;q=0, nl')).toBe(true);
+	});
+});
+
+describe('pickTitle', () => {
+	it("gives the locale's title, else the one that was written", () => {
+		expect(pickTitle('nl', { titleNl: 'Huren', titleEn: 'Renting' })).toBe('Huren');
+		expect(pickTitle('en', { titleNl: 'Huren', titleEn: 'Renting' })).toBe('Renting');
+		expect(pickTitle('en', { titleNl: 'Huren', titleEn: '' })).toBe('Huren');
+		expect(pickTitle('nl', { titleNl: '', titleEn: 'Renting' })).toBe('Renting');
 	});
 });

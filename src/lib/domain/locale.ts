@@ -6,6 +6,11 @@ export function pickLocale<T>(locale: Locale, en: T, nl: T): T {
 	return locale === 'nl' ? nl : en;
 }
 
+/** A teacher's title, written in Dutch, English or both: the locale's, else the other one. */
+export function pickTitle(locale: string, title: { titleEn: string; titleNl: string }): string {
+	return locale === 'nl' ? title.titleNl || title.titleEn : title.titleEn || title.titleNl;
+}
+
 /**
  * Whether the language a browser prefers most (the first of `Accept-Language` by weight) is one
  * of ours. When it is not (a phone set to Arabic, Turkish, Tigrinya…), a first visit is asked to

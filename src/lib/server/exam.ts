@@ -410,8 +410,9 @@ export interface ExamResult {
 export function examResult(db: Db, user: SessionUser, attempt: t.ExamAttemptRow, now: Date, locale: Locale): ExamResult | null {
 	if (attemptPhase(attempt, now) === 'running') return null;
 	const rows = db
-		.select({ answer: t.examAnswer, version: t.questionVersion, theme: t.theme })
+		.select({ answer: t.examAnswer, version: t.questionVersion, theme: t.theme, eindterm: t.question.eindterm })
 		.from(t.examAnswer)
+		.innerJoin(t.question, eq(t.question.id, t.examAnswer.questionId))
 		.leftJoin(
 			t.questionVersion,
 			and(eq(t.questionVersion.questionId, t.examAnswer.questionId), eq(t.questionVersion.version, sql`coalesce(${t.examAnswer.questionVersion}, 1)`))
@@ -443,7 +444,7 @@ export function examResult(db: Db, user: SessionUser, attempt: t.ExamAttemptRow,
 			.filter((entry) => entry.startedAt < attempt.startedAt.toISOString())
 			.slice(0, 5)
 			.map(({ id, startedAt, score: s, total }) => ({ id, startedAt, score: s, total })),
-		review: rows.map(({ answer, theme, version }) => {
+		review: rows.map(({ answer, theme, version, eindterm }) => {
 			const question = version ?? versionOf(db, answer.questionId, answer.questionVersion);
 			return {
 				position: answer.position,
@@ -453,7 +454,7 @@ export function examResult(db: Db, user: SessionUser, attempt: t.ExamAttemptRow,
 				chosenPosition: answer.chosen === null ? null : answer.order.indexOf(answer.chosen),
 				correctPosition: answer.order.indexOf(question.correctIndex),
 				explanation: { nl: question.explanationNl, en: question.explanationEn },
-				...loadQuestionLinks(db, answer.questionId, locale),
+				...loadQuestionLinks(db, answer.questionId, eindterm, locale),
 				sourceUrl: question.sourceUrl
 			};
 		})

@@ -23,8 +23,7 @@ export function loadQuestion(db: Db, questionId: string): t.QuestionRow | undefi
  * link carries the anchor of the question's eindterm when the guide has it (the indicator's
  * paragraph, else the eindterm's heading; domain/content/markdown.ts), so it opens at the fact.
  */
-export function loadQuestionLinks(db: Db, questionId: string, locale: Locale): QuestionLinks {
-	const eindterm = loadQuestion(db, questionId)?.eindterm ?? '';
+export function loadQuestionLinks(db: Db, questionId: string, eindterm: string, locale: Locale): QuestionLinks {
 	const indicator = eindtermAnchor(eindterm);
 	const section = eindtermAnchor(eindterm.split('.').slice(0, 2).join('.'));
 	const guides = prepared(db, 'question.guides', () =>

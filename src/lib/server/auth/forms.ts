@@ -14,9 +14,13 @@ import { m } from '../../paraglide/messages';
  * types with 415 before an action runs.
  */
 export async function readForm(request: Request): Promise<Record<string, unknown>> {
+	return formFields(await readFormData(request));
+}
+
+async function readFormData(request: Request): Promise<FormData> {
 	const form = await request.formData().catch(() => null);
 	if (form === null) error(400, m.form_unreadable());
-	return formFields(form);
+	return form;
 }
 
 /**
@@ -24,8 +28,7 @@ export async function readForm(request: Request): Promise<Record<string, unknown
  * of them: more is refused before any other work.
  */
 export async function readFormWithList(request: Request, listField: string, max: number): Promise<{ fields: Record<string, unknown>; list: string[] }> {
-	const form = await request.formData().catch(() => null);
-	if (form === null) error(400, m.form_unreadable());
+	const form = await readFormData(request);
 	const list = form.getAll(listField).filter((value): value is string => typeof value === 'string');
 	if (list.length > max) error(400, m.form_unreadable());
 	return { fields: formFields(form), list };

@@ -71,7 +71,7 @@ export function loadFeedback(db: Db, userId: string, day: DayModel, answerId: nu
 		explanation: { nl: question.explanationNl, en: question.explanationEn },
 		takeaway: { nl: nl.takeaway, en: en.takeaway },
 		explanationRest: { nl: nl.rest, en: en.rest },
-		...loadQuestionLinks(db, row.questionId, locale),
+		...loadQuestionLinks(db, row.questionId, question.eindterm, locale),
 		sourceUrl: question.sourceUrl,
 		dueAt: row.dueAfter.toISOString(),
 		// A review card comes back after whole learner days (the scheduler's own count).

@@ -131,12 +131,9 @@ export function nextQuestion(db: Db, user: SessionUser, scope: Scope, now: Date)
 		// ready for the due date comes back early.
 		if (!picked && scope.kind === 'set') {
 			const forward = findForwardReview(db, user.id, scope.setId, now, dayModelOf(user));
-			if (forward) picked = { questionId: forward, kind: 'due' };
+			if (forward) next = { questionId: forward, kind: 'due', reps: cardReps(db, user.id, forward) };
 		}
-		if (picked) {
-			const chosen = picked;
-			next = { ...chosen, reps: due.find((card) => card.questionId === chosen.questionId)?.reps ?? cardReps(db, user.id, chosen.questionId) };
-		}
+		if (picked) next = { ...picked, reps: due.find((card) => card.questionId === picked.questionId)?.reps ?? 0 };
 	}
 	const shown = next && showQuestion(db, user.id, next.questionId, next.reps, next.kind, now);
 	if (!shown) return { done: true, nextDueAt: nextDueAt(db, user.id, scope)?.toISOString() ?? null };
