@@ -44,3 +44,24 @@ export async function answer(page: Page, right: boolean): Promise<BankQuestion> 
 export function nextButton(page: Page) {
 	return page.getByRole('button', { name: /^(I knew it|Next question)$/ });
 }
+
+/**
+ * The feedback shows the whole explanation, Dutch and English: its first sentence under
+ * "Remember:", the rest under "Why". Checked against the question file, not against the code
+ * that splits it.
+ */
+export async function expectExplanationShown(page: Page, question: BankQuestion): Promise<void> {
+	const feedback = page.locator('section.feedback');
+	const remember = page.getByTestId('remember');
+	await expect(remember).toContainText('Remember:');
+	for (const [lang, explanation] of [
+		['nl', question.explanation.nl],
+		['en', question.explanation.en]
+	] as const) {
+		const takeaway = ((await remember.locator(`[lang="${lang}"]`).textContent()) ?? '').trim();
+		const rest = (await feedback.locator(`:scope > p[lang="${lang}"]:not(.question)`).allTextContents()).map((text) => text.trim()).join(' ');
+		expect(takeaway, `${lang}: a sentence`).toMatch(/[.!?]$/);
+		expect(explanation.trim().startsWith(takeaway), `${lang}: the first part of the explanation`).toBe(true);
+		expect(`${takeaway} ${rest}`.trim(), `${lang}: the whole explanation`).toBe(explanation.trim().replace(/\s+/g, ' '));
+	}
+}

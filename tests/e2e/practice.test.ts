@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { splitTakeaway } from '../../src/lib/domain/content/takeaway';
-import { answer, currentQuestion, nextButton } from './bank';
+import { answer, currentQuestion, expectExplanationShown, nextButton } from './bank';
 import { expectNoAxeViolations, openPage, registerAs, uniqueUsername } from './helpers';
 
 async function answersToday(page: Page): Promise<number> {
@@ -31,12 +30,7 @@ test.describe('practice', () => {
 		await expect(page).toHaveURL(/[?&]answer=\d+/);
 		// "Remember:" holds the explanation's first sentence; the rest follows under "Why". The
 		// translation is shown as the question's is, not folded away.
-		const nl = splitTakeaway(missed.explanation.nl);
-		const en = splitTakeaway(missed.explanation.en);
-		await expect(page.getByTestId('remember')).toContainText(`Remember: ${nl.takeaway}`);
-		await expect(page.getByTestId('remember')).toContainText(en.takeaway);
-		if (nl.rest) await expect(page.getByText(nl.rest, { exact: true })).toBeVisible();
-		if (en.rest) await expect(page.getByText(en.rest, { exact: true })).toBeVisible();
+		await expectExplanationShown(page, missed);
 		await expect(page.getByRole('link', { name: 'Read it on the official website' })).toBeVisible();
 		await expect(page.locator('li.correct')).toContainText(missed.options.find((o) => o.correct)!.nl);
 		await expect(page.getByText('This question comes back in 1 minute.')).toBeVisible();
@@ -208,7 +202,7 @@ test.describe('practice without JavaScript', () => {
 		await answer(page, true);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Right!');
 		await expect(page).toHaveURL(/[?&]answer=\d+/);
-		await expect(page.getByTestId('remember')).toContainText(splitTakeaway(question.explanation.nl).takeaway);
+		await expectExplanationShown(page, question);
 		await nextButton(page).click();
 		const next = await currentQuestion(page);
 		expect(next.id).not.toBe(question.id);
