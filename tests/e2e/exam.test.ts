@@ -51,6 +51,9 @@ test.describe('mock exam', () => {
 		await page.getByRole('link', { name: 'Show all 40 questions' }).click();
 		await expect(review.locator(':scope > li')).toHaveCount(40);
 		expect(await review.locator('a[href^="/guides/"]').count()).toBeGreaterThanOrEqual(40);
+		// Every guide link opens the guide at the question's eindterm, as in practice feedback.
+		const guideLinks = await review.locator('a[href^="/guides/"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+		for (const href of guideLinks) expect(href).toMatch(/^\/guides\/[a-z0-9-]+#eindterm-\d+-\d+(-\d+)?$/);
 		await expectNoAxeViolations(page);
 
 		await page.goto('/exam/history');
