@@ -121,4 +121,15 @@ describe('assignments', () => {
 		const task = listLearnerAssignments(db, ali, later, day).find((item) => item.goal === 'know')!;
 		expect(task.perDay).toBe(1);
 	});
+
+	it('counts answers from a mock exam for a task, as from practice (one card per question)', () => {
+		const task = createAssignment(db, teacher, classId, { setId, opensOn: '2026-12-01', dueOn: '2026-12-02', goal: 'know' }, NOW);
+		if (!task.ok) throw new Error('assignment');
+		recordReview(db, { userId: ali, questionId: questionIds[0]!, questionVersion: 1, mode: 'exam', at: NOW, correct: true, guessed: false, chosenIndex: 0, shownOrder: [0, 1, 2], responseMs: null, learner });
+		// A wrong practice answer the next morning to another question; then the table.
+		answer(questionIds[1]!, false, new Date(NOW.getTime() + DAY));
+		expect(loadClassProgress(db, classId).met[ali]).toEqual({ [task.id]: 1 });
+		expect(db.select().from(t.card).all()).toHaveLength(2);
+	});
 });
+
