@@ -11,12 +11,12 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { DAY_MS as DAY } from '../src/lib/domain/learner-day';
+import { DAY_MS as DAY, learnerDay } from '../src/lib/domain/learner-day';
 import { seededRandom } from '../src/lib/domain/random';
 import { importContent } from '../src/lib/server/content/import';
 import { loadContent } from '../src/lib/server/content/load';
 import { openDatabase } from '../src/lib/server/db';
-import { listLearnerAssignments, loadAssignmentDetail, loadClassProgress } from '../src/lib/server/teach/assignments';
+import { listLearnerAssignments, loadAssignmentDetail, loadClassProgress, progressQueries } from '../src/lib/server/teach/assignments';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000);
 const CARDS_PER_LEARNER = Number(process.env.BENCH_CARDS ?? 500);
@@ -33,6 +33,8 @@ const dir = resolve('.tmp', 'bench-teach');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const now = new Date();
+// the users' default day model (user.timezone, user.day_starts_hour)
+const day = { timeZone: 'Europe/Amsterdam', dayStartsHour: 4 };
 const random = seededRandom(SEED);
 const db = openDatabase(join(dir, 'bench.db'));
 importContent(db, loadContent(), now);
@@ -43,8 +45,9 @@ const questionIds = (sqlite.prepare('SELECT id FROM question WHERE retired_at IS
 const seedStarted = performance.now();
 const insertUser = sqlite.prepare(`INSERT INTO user (id, username, username_key, password_hash, role, created_at) VALUES (?, ?, ?, 'x', ?, ?)`);
 const insertCard = sqlite.prepare(
-	`INSERT INTO card (user_id, question_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review)
-	 VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, 2, ?)`
+	`INSERT INTO card (user_id, question_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review,
+	   last_rating, last_review_day)
+	 VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, 2, ?, ?, ?)`
 );
 const insertLog = sqlite.prepare(
 	`INSERT INTO review_log (user_id, question_id, mode, reviewed_at, chosen_option, shown_order, correct, guessed, response_ms, rating,
@@ -67,7 +70,7 @@ for (let start = 0; start < LEARNERS; start += 200) {
 				const due = now.getTime() + Math.round((random() * 70 - 10) * DAY);
 				const lastReview = due - scheduled * DAY;
 				const correct = random() < 0.85 ? 1 : 0;
-				insertCard.run(userId, questionId, due, stability, 5, scheduled, 3, lastReview);
+				insertCard.run(userId, questionId, due, stability, 5, scheduled, 3, lastReview, correct ? 3 : 1, learnerDay(new Date(lastReview), day));
 				insertLog.run(userId, questionId, lastReview, correct, correct ? 3 : 1, stability * 0.8, stability, due);
 			}
 		}
@@ -90,7 +93,7 @@ sqlite.transaction(() => {
 		const due = new Date(now.getTime() + (10 + a * 5) * DAY).toISOString().slice(0, 10);
 		sqlite
 			.prepare(`INSERT INTO assignment (id, class_id, set_id, goal, opens_on, due_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-			.run(taskId(a), classId, setId, a % 2 === 0 ? 'know' : 'once', now.toISOString().slice(0, 10), due, now.getTime());
+			.run(taskId(a), classId, setId, a % 2 === 0 ? 'know' : 'once', new Date(now.getTime() - DAY).toISOString().slice(0, 10), due, now.getTime());
 	}
 })();
 sqlite.pragma('synchronous = NORMAL');
@@ -109,25 +112,27 @@ function time(runs: number, work: (i: number) => void) {
 	return { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), runs };
 }
 
-const day = { timeZone: 'Europe/Amsterdam', dayStartsHour: 4 };
-const classPage = time(RUNS, () => loadClassProgress(db, classId));
+const classPage = time(RUNS, () => loadClassProgress(db, classId, now));
 const taskPage = time(RUNS, (i) => {
-	if (!loadAssignmentDetail(db, teacherId, classId, taskId(i % ASSIGNMENTS))) throw new Error('task not found');
+	if (!loadAssignmentDetail(db, teacherId, classId, taskId(i % ASSIGNMENTS), now)) throw new Error('task not found');
 });
 const learnerList = time(RUNS * 10, (i) => {
 	if (listLearnerAssignments(db, learnerIds[i % learnerIds.length]!, now, day).length !== ASSIGNMENTS) throw new Error('tasks missing');
 });
-const plan = db
-	.all<{ detail: string }>(
-		sql`EXPLAIN QUERY PLAN SELECT (SELECT r.correct FROM review_log r WHERE r.user_id = ${learnerIds[0]} AND r.question_id = i.question_id ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1)
-			FROM question_set_item i LEFT JOIN card c ON c.user_id = ${learnerIds[0]} AND c.question_id = i.question_id WHERE i.set_id = ${'set0'.padEnd(32, 'c')}`
-	)
-	.map((row) => row.detail)
-	.join(' | ');
+const explain = (query: ReturnType<typeof progressQueries.task>) =>
+	db
+		.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query}`)
+		.map((row) => row.detail)
+		.join(' | ');
+const plans = {
+	classTable: explain(progressQueries.classTable(classId, loadClassProgress(db, classId, now).assignments)),
+	task: explain(progressQueries.task(taskId(0))),
+	learner: explain(progressQueries.learner(learnerIds[0]!, [taskId(0), taskId(1)]))
+};
 console.log(`Class page, progress of ${learnerIds.length} learners × ${ASSIGNMENTS} tasks: p50 ${classPage.p50Ms} ms, p95 ${classPage.p95Ms} ms`);
 console.log(`Task page (one task, per learner and per question): p50 ${taskPage.p50Ms} ms, p95 ${taskPage.p95Ms} ms`);
 console.log(`"From your teacher" for one learner (added to /practice and home): p50 ${learnerList.p50Ms} ms, p95 ${learnerList.p95Ms} ms`);
-console.log(`Query plan (per learner and set): ${plan}`);
+for (const [name, plan] of Object.entries(plans)) console.log(`Query plan (${name}): ${plan}`);
 const report = {
 	bench: 'teach',
 	learners: LEARNERS,
@@ -138,7 +143,7 @@ const report = {
 	classPage,
 	taskPage,
 	learnerList,
-	plan,
+	plans,
 	budgets: { classPageP95Ms: 50, taskPageP95Ms: 50, learnerListMs: 2 },
 	withinBudget: { classPage: classPage.p95Ms <= 50, taskPage: taskPage.p95Ms <= 50, learnerList: learnerList.p95Ms <= 2 }
 };

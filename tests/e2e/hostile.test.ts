@@ -50,3 +50,48 @@ test('broken bodies, wrong content types and huge fields get a 4xx on every lear
 	}
 	expect(await progress()).toBe(before);
 });
+
+test('broken bodies, wrong content types and huge fields get a 4xx on every teacher action, and on joining', async ({ page, browser, baseURL }) => {
+	test.setTimeout(90_000);
+	await registerAs(page, uniqueUsername('hostileteacher'), 'teacher');
+	await page.goto('/teach');
+	await page.getByLabel('Name of the class').fill('Aanvalsklas');
+	await page.getByRole('button', { name: 'Make the class' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Class: Aanvalsklas');
+	const classPath = new URL(page.url()).pathname;
+	const joinPath = new URL((await page.getByTestId('join-link').textContent())!.trim()).pathname;
+	await page.goto('/teach/sets');
+	await page.getByLabel('Title in Dutch').fill('Aanvalsset');
+	await page.getByRole('button', { name: 'Make the set' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question set: Aanvalsset');
+	const setPath = new URL(page.url()).pathname;
+	const classPage = async () => (await page.request.get(classPath)).text();
+	const before = await classPage();
+	for (const path of [
+		'/teach?/createClass',
+		'/teach/sets?/create',
+		'/teach/sets?/duplicate',
+		`${setPath}?/rename`,
+		`${setPath}?/add`,
+		`${classPath}?/createTask`,
+		`${classPath}?/createExamTask`,
+		`${classPath}?/deleteTask`,
+		`${classPath}?/remove`
+	]) {
+		await attack(page, path);
+	}
+	// Nothing was written to the class.
+	expect((await classPage()).replace(/name="[^"]*" value="[^"]*"/g, '')).toBe(before.replace(/name="[^"]*" value="[^"]*"/g, ''));
+	const learner = await (await browser.newContext({ baseURL })).newPage();
+	await registerAs(learner, uniqueUsername('hostilejoiner'));
+	await attack(learner, '/account?/leaveClass');
+	// Joining reads no field (the code is in the path): only the body itself can be wrong.
+	const join = `${joinPath}?/join`;
+	expect((await learner.request.post(join, { headers: broken, data: '--knm\r\nbroken', maxRedirects: 0 })).status()).toBe(400);
+	const text = await learner.request.post(join, { headers: { 'content-type': 'text/plain', origin: ORIGIN, accept: 'text/html' }, data: 'x', maxRedirects: 0 });
+	expect(text.status()).toBeGreaterThanOrEqual(400);
+	expect(text.status()).toBeLessThan(500);
+	// ...and the learner is in no class.
+	await learner.goto('/account');
+	await expect(learner.getByText('Aanvalsklas')).toHaveCount(0);
+});

@@ -291,19 +291,20 @@ test.describe('assignments', () => {
 
 		// The task: bad dates first (a message next to the field, nothing written), then right.
 		await openPage(page, classUrl);
-		await page.getByLabel('Question set').selectOption({ label: 'Huurcommissie (3)' });
+		const taskForm = page.locator('form[action="?/createTask"]');
+		await taskForm.getByLabel('Question set').selectOption({ label: 'Huurcommissie (3)' });
 		// The form opens at the teacher's today (their learner day).
-		const today = await page.getByLabel('Open from').inputValue();
+		const today = await taskForm.getByLabel('Open from').inputValue();
 		expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-		await page.getByLabel('Open from').fill('2026-12-10');
-		await page.getByLabel('Due date', { exact: true }).fill('2026-12-01');
-		await page.getByRole('button', { name: 'Give the task' }).click();
+		await taskForm.getByLabel('Open from').fill('2026-12-10');
+		await taskForm.getByLabel('Due date', { exact: true }).fill('2026-12-01');
+		await taskForm.getByRole('button', { name: 'Give the task' }).click();
 		await expect(page.locator('#task-due-error')).toHaveText('The due date cannot be before the opening date.');
 		await expect(page.getByText('This class has no tasks yet.')).toBeVisible();
-		await page.getByLabel('Open from').fill(today);
-		await page.getByLabel('Due date', { exact: true }).fill('2027-03-15');
-		await page.getByLabel('Answer every question once').check();
-		await page.getByRole('button', { name: 'Give the task' }).click();
+		await taskForm.getByLabel('Open from').fill(today);
+		await taskForm.getByLabel('Due date', { exact: true }).fill('2027-03-15');
+		await taskForm.getByLabel('Answer every question once').check();
+		await taskForm.getByRole('button', { name: 'Give the task' }).click();
 		await expect(page.getByText('The class has the task.')).toBeVisible();
 		await expect(page.getByTestId('tasks').getByRole('listitem')).toHaveCount(1);
 		await expectNoAxeViolations(page);
@@ -374,5 +375,59 @@ test.describe('assignments', () => {
 		await expect(other.getByRole('heading', { level: 1 })).toHaveText('Question set: Geheim');
 		const secret = new URL(other.url()).pathname.split('/').pop()!;
 		expect((await learner.goto(`/practice/session?scope=set:${secret}`))?.status()).toBe(404);
+	});
+	test('a teacher gives a practice exam; the learner takes it and both see the score', async ({ page, browser, baseURL }) => {
+		test.setTimeout(120_000);
+		await registerAs(page, uniqueUsername('examenleraar'), 'teacher');
+		const { classUrl, joinUrl } = await createClass(page, 'Avondklas');
+		const today = await page.getByLabel('Open from').first().inputValue();
+		const exam = page.locator('form[action="?/createExamTask"]');
+		await exam.evaluate((form) => form.setAttribute('novalidate', ''));
+		await exam.getByLabel('Open from').fill(today);
+		await exam.getByLabel('Due date', { exact: true }).fill('');
+		await exam.getByRole('button', { name: 'Give the practice exam' }).click();
+		await expect(page.locator('#exam-due-error')).toHaveText(/./);
+		await expect(page.getByText('This class has no tasks yet.')).toBeVisible();
+		await exam.getByLabel('Due date', { exact: true }).fill('2027-03-15');
+		await exam.getByRole('button', { name: 'Give the practice exam' }).click();
+		await expect(page.getByText('The class has the task.')).toBeVisible();
+		await expect(page.getByTestId('tasks')).toContainText('Practice exam');
+		await expect(page.getByTestId('tasks')).toContainText('Take one practice exam (40 questions, 45 minutes)');
+
+		const learner = await newPage(browser, baseURL);
+		await registerAs(learner, uniqueUsername('examencursist'));
+		await openPage(learner, joinUrl);
+		await learner.getByRole('button', { name: 'Yes, join this class' }).click();
+		await openPage(learner, '/');
+		await expect(learner.getByTestId('assignment-progress')).toHaveText('Practice exam not taken yet');
+		await expectNoAxeViolations(learner);
+		await learner.getByRole('link', { name: 'Go to the practice exam' }).click();
+		await learner.getByRole('button', { name: 'Start a practice exam' }).click();
+		await expect(learner.getByTestId('exam-position')).toHaveText('Question 1/40');
+		await learner.locator('body[data-hydrated="true"]').waitFor();
+		for (let position = 1; position <= 3; position++) {
+			await learner.locator('.exam-option input[type="radio"]').first().check();
+			await learner.getByRole('button', { name: 'Next' }).click();
+			await expect(learner.getByTestId('exam-position')).toHaveText(`Question ${position + 1}/40`);
+		}
+		await learner.getByRole('button', { name: 'Overview' }).click();
+		await learner.getByRole('button', { name: 'Hand in my practice exam' }).click();
+		await learner.getByRole('button', { name: 'Yes, hand in now' }).click();
+		await expect(learner.getByRole('heading', { level: 1 })).toHaveText('Your result');
+		const score = Number(/^(\d+) of 40/.exec((await learner.getByTestId('score').textContent())!)![1]);
+		expect(score).toBeLessThanOrEqual(3);
+		await openPage(learner, '/');
+		await expect(learner.getByTestId('assignment-progress')).toHaveText(`Practice exam done: ${score} of 40 right`);
+		await expect(learner.getByRole('link', { name: 'Go to the practice exam' })).toHaveCount(0);
+
+		// The teacher's table and the task's page show the score.
+		await openPage(page, classUrl);
+		await expect(page.getByTestId('progress').getByRole('row').nth(1)).toContainText(`${score} of 40 right`);
+		await page.getByTestId('tasks').getByRole('link').click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Task: Practice exam');
+		await expect(page.getByTestId('task-learners')).toContainText(`${score} of 40 right`);
+		await expect(page.getByTestId('task-learners')).toContainText('taken 1 time');
+		await expect(page.getByTestId('task-questions')).toHaveCount(0);
+		await expectNoAxeViolations(page);
 	});
 });

@@ -13,6 +13,7 @@ import type { Session, SessionUser } from './auth/session';
 import type { Db } from './db';
 import { generateId } from './ids';
 import * as t from './db/schema';
+import { refreshReviewDays } from './db/review-days';
 
 /*
  * Account use cases (issue: accounts). Each returns a result with a problem code instead of
@@ -316,7 +317,10 @@ export function saveExamDate(db: Db, user: SessionUser, input: Record<string, un
 export function updateSettings(db: Db, user: SessionUser, input: Record<string, unknown>): Result<Settings> {
 	const parsed = settingsSchema.safeParse(input);
 	if (!parsed.success) return fail('settings_invalid');
-	db.update(t.user).set(parsed.data).where(eq(t.user.id, user.id)).run();
+	db.transaction(() => {
+		db.update(t.user).set(parsed.data).where(eq(t.user.id, user.id)).run();
+		if (parsed.data.timezone !== user.timezone || parsed.data.dayStartsHour !== user.dayStartsHour) refreshReviewDays(db.$client, user.id);
+	});
 	return { ok: true, value: parsed.data };
 }
 

@@ -69,6 +69,8 @@ export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportR
 			rebuildSearchIndex(tx, bundle);
 			report.searchIndexRebuilt = true;
 		}
+		const questionsIndexed = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM question_search`);
+		if (questionsChanged || !questionsIndexed || questionsIndexed.n === 0) rebuildQuestionSearch(tx);
 		const changed =
 			report.inserted + report.updated + report.deleted + report.retired + report.restored;
 		if (changed > 0) {
@@ -504,6 +506,18 @@ function syncBuiltInSets(tx: Tx, bundle: ContentBundle, now: Date, questionsChan
 			.map((question, position) => ({ setId: id, questionId: question.id, position }));
 		for (const chunk of chunks(items, 400)) tx.insert(t.questionSetItem).values(chunk).run();
 	}
+}
+
+/** The teachers' set picker searches every question, retired ones too (the picker leaves those out). */
+function rebuildQuestionSearch(tx: Tx): void {
+	tx.run(sql`DELETE FROM question_search`);
+	tx.run(sql`
+		INSERT INTO question_search (id, question_nl, question_en, options_nl, options_en, explanation_nl, explanation_en)
+		SELECT q.id, q.question_nl, q.question_en,
+			(SELECT group_concat(o.value ->> 'nl', ' ') FROM json_each(q.options) o),
+			(SELECT group_concat(o.value ->> 'en', ' ') FROM json_each(q.options) o),
+			q.explanation_nl, q.explanation_en
+		FROM question q`);
 }
 
 function rebuildSearchIndex(tx: Tx, bundle: ContentBundle): void {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { fillMissingReviewDays } from './review-days';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -34,6 +35,8 @@ export function openDatabase(path: string, migrationsFolder = resolve('migration
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder });
+	// A data step no SQL migration can do (it needs each learner's time zone); a no-op once done.
+	fillMissingReviewDays(sqlite);
 	// The signing key (lib/server/signing.ts) is made here, once per database, so no request
 	// (a page load least of all) ever writes it.
 	sqlite

@@ -356,7 +356,11 @@ export const questionSetItem = sqliteTable(
 	(t) => [primaryKey({ columns: [t.setId, t.questionId] }), index('question_set_item_question_idx').on(t.questionId)]
 );
 
-/** FSRS memory state of one question for one learner (ts-fsrs Card, mapped in domain/srs). */
+/**
+ * FSRS memory state of one question for one learner (ts-fsrs Card, mapped in domain/srs), one per
+ * learner and answered question. WITHOUT ROWID since migration 0010 (clustered on the
+ * primary key; drizzle-kit does not model this, so a migration that rebuilds card must keep it).
+ */
 export const card = sqliteTable(
 	'card',
 	{
@@ -375,7 +379,11 @@ export const card = sqliteTable(
 		lapses: integer('lapses').notNull(),
 		/** 0 new, 1 learning, 2 review, 3 relearning (ts-fsrs State) */
 		state: integer('state').notNull(),
-		lastReview: integer('last_review', { mode: 'timestamp_ms' })
+		lastReview: integer('last_review', { mode: 'timestamp_ms' }),
+		/** the rating of the newest answer in time (1 Again, 3 Good): a guess or a wrong answer is 1 */
+		lastRating: integer('last_rating'),
+		/** the learner day (domain/learner-day.ts) of last_review, in the learner's day model when answered */
+		lastReviewDay: integer('last_review_day')
 	},
 	(t) => [
 		primaryKey({ columns: [t.userId, t.questionId] }),
@@ -553,10 +561,10 @@ export const assignment = sqliteTable(
 		classId: text('class_id')
 			.notNull()
 			.references(() => schoolClass.id, { onDelete: 'cascade' }),
-		setId: text('set_id')
-			.notNull()
-			.references(() => questionSet.id, { onDelete: 'cascade' }),
-		goal: text('goal', { enum: ['know', 'once'] }).notNull(),
+		/** the question set; null for a mock-exam task */
+		setId: text('set_id').references(() => questionSet.id, { onDelete: 'cascade' }),
+		/** know: known by the due date; once: each question answered; exam: one mock exam taken */
+		goal: text('goal', { enum: ['know', 'once', 'exam'] }).notNull(),
 		opensOn: text('opens_on').notNull(),
 		dueOn: text('due_on').notNull(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()

@@ -399,7 +399,7 @@ describe('golden vectors through the wrapper and a SQLite round trip', () => {
 		for (const rating of [3, 3, 3, 3, 3, 3, 1, 1, 3, 3, 3, 3, 3] as const) {
 			const stored = loadCard(db, 'u1', 'wo-001');
 			const next: CardState = scheduler.rate(stored, now, UTC, rating).card;
-			saveCard(db, 'u1', 'wo-001', next);
+			saveCard(db, 'u1', 'wo-001', next, rating, UTC);
 			intervals.push(next.scheduledDays);
 			now = next.due;
 		}
@@ -413,7 +413,7 @@ describe('golden vectors through the wrapper and a SQLite round trip', () => {
 		const gaps = [0, 0, 1, 3, 8, 21];
 		([1, 3, 3, 3, 3, 3] as const).forEach((rating, index) => {
 			now = new Date(now.getTime() + (gaps[index] ?? 0) * DAY);
-			saveCard(db, 'u1', 'wo-001', scheduler.rate(loadCard(db, 'u1', 'wo-001'), now, UTC, rating).card);
+			saveCard(db, 'u1', 'wo-001', scheduler.rate(loadCard(db, 'u1', 'wo-001'), now, UTC, rating).card, rating, UTC);
 		});
 		const card = loadCard(db, 'u1', 'wo-001')!;
 		expect(card.stability).toBeCloseTo(53.62691, 4);

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { createScheduler, SCHEDULER_VERSION } from '../../domain/srs/scheduler';
 import type { BinaryRating, CardPhase, CardState, ReviewResult, Scheduler } from '../../domain/srs/scheduler';
+import { learnerDay } from '../../domain/learner-day';
 import type { DayModel } from '../../domain/learner-day';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
@@ -45,17 +46,33 @@ export function loadCard(db: Db, userId: string, questionId: string): CardState 
 	return row ? rowToCard(row) : null;
 }
 
-export function saveCard(db: Db, userId: string, questionId: string, card: CardState): void {
+/**
+ * Saves the card after an answer. Besides the scheduler's state it keeps the newest answer's
+ * rating and learner day, so a teacher's progress counts ("known by the due date") are one grouped
+ * query over cards instead of a look-up of the newest log row per question.
+ */
+export function saveCard(db: Db, userId: string, questionId: string, card: CardState, rating: BinaryRating, day: DayModel): void {
 	const insert = prepared(db, 'card.save', () =>
 		db.$client.prepare(
-			`INSERT INTO card (user_id, question_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review)
-			VALUES (@userId, @questionId, @due, @stability, @difficulty, @scheduledDays, @learningSteps, @reps, @lapses, @state, @lastReview)
+			`INSERT INTO card (user_id, question_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review,
+				last_rating, last_review_day)
+			VALUES (@userId, @questionId, @due, @stability, @difficulty, @scheduledDays, @learningSteps, @reps, @lapses, @state, @lastReview,
+				@lastRating, @lastReviewDay)
 			ON CONFLICT (user_id, question_id) DO UPDATE SET due = excluded.due, stability = excluded.stability,
 				difficulty = excluded.difficulty, scheduled_days = excluded.scheduled_days, learning_steps = excluded.learning_steps,
-				reps = excluded.reps, lapses = excluded.lapses, state = excluded.state, last_review = excluded.last_review`
+				reps = excluded.reps, lapses = excluded.lapses, state = excluded.state, last_review = excluded.last_review,
+				last_rating = excluded.last_rating, last_review_day = excluded.last_review_day`
 		)
 	);
-	insert.run({ userId, questionId, ...card, due: card.due.getTime(), lastReview: card.lastReview?.getTime() ?? null });
+	insert.run({
+		userId,
+		questionId,
+		...card,
+		due: card.due.getTime(),
+		lastReview: card.lastReview?.getTime() ?? null,
+		lastRating: rating,
+		lastReviewDay: card.lastReview ? learnerDay(card.lastReview, day) : null
+	});
 }
 
 /** Schedulers are immutable; one per desired retention saves rebuilding parameters per answer. */
@@ -101,7 +118,7 @@ export function recordReview(db: Db, input: ReviewInput): ReviewResult & { logId
 		result = replayWith(db, scheduler, day, input, ratingOf(input));
 	} else {
 		result = scheduler.review(before, input.at, day, answer);
-		saveCard(db, input.userId, input.questionId, result.card);
+		saveCard(db, input.userId, input.questionId, result.card, result.rating, day);
 	}
 	prepared(db, 'params.store', () =>
 		db.$client.prepare('INSERT INTO scheduler_params (hash, params) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING')
@@ -190,7 +207,7 @@ export function markGuessed(
 		history[history.length - 1]!.rating = 1;
 		const steps = schedulerFor(user.desiredRetention).replay(history, dayModelOf(user));
 		const last = steps[steps.length - 1]!;
-		saveCard(db, user.id, row.questionId, last.card);
+		saveCard(db, user.id, row.questionId, last.card, last.rating, dayModelOf(user));
 		db.update(t.reviewLog)
 			.set({
 				guessed: true,
@@ -213,7 +230,7 @@ function replayWith(db: Db, scheduler: Scheduler, day: DayModel, input: ReviewIn
 	const index = history.findIndex((entry) => entry.at.getTime() > input.at.getTime());
 	const ordered = index < 0 ? [...history, late] : [...history.slice(0, index), late, ...history.slice(index)];
 	const steps = scheduler.replay(ordered, day);
-	const final = steps[steps.length - 1]!.card;
-	saveCard(db, input.userId, input.questionId, final);
+	const final = steps[steps.length - 1]!;
+	saveCard(db, input.userId, input.questionId, final.card, final.rating, day);
 	return steps[ordered.indexOf(late)]!;
 }

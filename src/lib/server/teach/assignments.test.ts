@@ -4,10 +4,16 @@ import { loadContent } from '../content/load';
 import { openDatabase } from '../db';
 import type { Db } from '../db';
 import * as t from '../db/schema';
-import { nextQuestion, parseScope, recordReview } from '../practice';
+import { markGuessed, nextQuestion, parseScope, recordReview, saveCard } from '../practice';
+import { seededRandom } from '../../domain/random';
+import { meetsGoal } from '../../domain/teach/known';
+import { learnerDayOfKey, startOfLearnerDay } from '../../domain/learner-day';
+import { updateSettings } from '../accounts';
+import { fillMissingReviewDays } from '../db/review-days';
 import { toSessionUser } from '../auth/session';
 import { eq } from 'drizzle-orm';
-import { createAssignment, deleteAssignment, findForwardReview, listLearnerAssignments, loadClassProgress } from './assignments';
+import { createAssignment, deleteAssignment, findForwardReview, listLearnerAssignments, loadAssignmentDetail, loadClassProgress } from './assignments';
+import { examOverview, handInExam, loadAttempt, saveExamAnswer, startExam } from '../exam';
 import { createClass, joinClass } from './classes';
 import { addItems, createSet, deleteSet, listSetUses, searchBank } from './sets';
 
@@ -86,7 +92,7 @@ describe('assignments', () => {
 			[knowLater.id, 0, 65, false]
 		]);
 		answer(questionIds[2]!, true, NOW);
-		expect(loadClassProgress(db, classId).met[ali]).toEqual({ [know.id]: 2, [once.id]: 3, [knowLater.id]: 0 });
+		expect(loadClassProgress(db, classId, NOW).met[ali]).toEqual({ [know.id]: 2, [once.id]: 3, [knowLater.id]: 0 });
 		const later = new Date(NOW.getTime() + 12 * DAY);
 		expect(listLearnerAssignments(db, ali, later, day).find((item) => item.id === know.id)?.overdue).toBe(true);
 
@@ -128,8 +134,138 @@ describe('assignments', () => {
 		recordReview(db, { userId: ali, questionId: questionIds[0]!, questionVersion: 1, mode: 'exam', at: NOW, correct: true, guessed: false, chosenIndex: 0, shownOrder: [0, 1, 2], responseMs: null, learner });
 		// A wrong practice answer the next morning to another question; then the table.
 		answer(questionIds[1]!, false, new Date(NOW.getTime() + DAY));
-		expect(loadClassProgress(db, classId).met[ali]).toEqual({ [task.id]: 1 });
+		expect(loadClassProgress(db, classId, NOW).met[ali]).toEqual({ [task.id]: 1 });
 		expect(db.select().from(t.card).all()).toHaveLength(2);
 	});
-});
 
+	it('counts in SQL exactly what the domain rule says, for learners in any time zone and rollover hour', () => {
+		const random = seededRandom(7);
+		const zones = ['Europe/Amsterdam', 'America/Santiago', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC'];
+		const learners: { id: string; day: { timeZone: string; dayStartsHour: number } }[] = [];
+		for (let n = 0; n < 12; n++) {
+			const id = `learner${n}`.padEnd(32, 'x');
+			const day = { timeZone: zones[n % zones.length]!, dayStartsHour: (n * 5) % 24 };
+			db.insert(t.user).values({ id, username: `l${n}`, usernameKey: `l${n}`, passwordHash: 'x', role: 'learner', createdAt: NOW, timezone: day.timeZone, dayStartsHour: day.dayStartsHour }).run();
+			db.insert(t.classMember).values({ classId, userId: id, joinedAt: NOW }).run();
+			learners.push({ id, day });
+		}
+		const tasks = ['2026-12-01', '2026-12-09', '2027-01-15', '2027-03-28'].flatMap((dueOn) =>
+			(['know', 'once'] as const).map((goal) => {
+				const made = createAssignment(db, teacher, classId, { setId: 'theme-wonen', opensOn: '2026-11-01', dueOn, goal }, NOW);
+				if (!made.ok) throw new Error('assignment');
+				return { id: made.id, dueOn, goal };
+			})
+		);
+		const wonen = searchBank(db, { theme: 'wonen' }).questions.map((question) => question.id);
+		const states = new Map<string, { stability: number; lastReview: Date; state: 1 | 2 | 3; rating: 1 | 3 }>();
+		for (const learner of learners) {
+			for (const questionId of wonen) {
+				if (random() < 0.2) continue;
+				const lastReview = new Date(NOW.getTime() - Math.floor(random() * 40 * DAY) + Math.floor(random() * DAY));
+				// whole-day stabilities hit the boundary "exactly 0.90 on the due day"
+				const stability = random() < 0.3 ? 1 + Math.floor(random() * 60) : 0.1 + random() * 90;
+				const state = (1 + Math.floor(random() * 3)) as 1 | 2 | 3;
+				const rating = random() < 0.8 ? 3 : 1;
+				const card = { due: NOW, stability, difficulty: 5, scheduledDays: 1, learningSteps: 0, reps: 1, lapses: 0, state, lastReview };
+				saveCard(db, learner.id, questionId, card, rating, learner.day);
+				states.set(`${learner.id} ${questionId}`, { stability, lastReview, state, rating });
+			}
+		}
+		const progress = loadClassProgress(db, classId, NOW);
+		let known = 0;
+		for (const learner of learners) {
+			for (const task of tasks) {
+				const due = startOfLearnerDay(learnerDayOfKey(task.dueOn), learner.day);
+				const expected = wonen.filter((questionId) => {
+					const state = states.get(`${learner.id} ${questionId}`);
+					return meetsGoal(task.goal, { card: state ?? null, lastRating: state?.rating ?? null }, due, learner.day);
+				}).length;
+				if (task.goal === 'know') known += expected;
+				expect(progress.met[learner.id]?.[task.id], `${learner.day.timeZone} ${task.goal} ${task.dueOn}`).toBe(expected);
+			}
+		}
+		// the data reaches both sides of the rule
+		expect(known).toBeGreaterThan(100);
+	});
+
+	it('does not count a right answer the learner marked as a guess', () => {
+		const task = createAssignment(db, teacher, classId, { setId, opensOn: '2026-12-01', dueOn: '2026-12-02', goal: 'know' }, NOW);
+		if (!task.ok) throw new Error('assignment');
+		const { logId } = answer(questionIds[0]!, true, NOW);
+		expect(loadClassProgress(db, classId, NOW).met[ali]).toEqual({ [task.id]: 1 });
+		expect(markGuessed(db, { id: ali, ...learner }, logId)).toEqual({ ok: true });
+		expect(loadClassProgress(db, classId, NOW).met[ali]).toEqual({ [task.id]: 0 });
+	});
+
+	it('keeps the learner day of each answer when the learner moves, and fills it for cards from before it was stored', () => {
+		// Answered at 23:30 in Amsterdam (rollover 04:00): learner day 1 December. Due 2 December
+		// with stability about 2.3: known. In New York the same instant is 17:30 on 1 December.
+		const task = createAssignment(db, teacher, classId, { setId, opensOn: '2026-11-01', dueOn: '2026-12-04', goal: 'know' }, NOW);
+		if (!task.ok) throw new Error('assignment');
+		const late = new Date('2026-12-01T22:30:00Z');
+		answer(questionIds[0]!, true, late);
+		const dayOf = () => db.select({ day: t.card.lastReviewDay }).from(t.card).where(eq(t.card.userId, ali)).get()?.day;
+		expect(dayOf()).toBe(learnerDayOfKey('2026-12-01'));
+		// An early riser in Auckland: 11:30 on 2 December, past their 06:00 rollover.
+		const user = toSessionUser(db.select().from(t.user).where(eq(t.user.id, ali)).get()!);
+		const settings = { uiLocale: 'nl', translationLocale: 'en', timezone: 'Pacific/Auckland', dayStartsHour: '6', desiredRetention: '0.9', newPerDay: '20' };
+		expect(updateSettings(db, user, settings).ok).toBe(true);
+		expect(dayOf()).toBe(learnerDayOfKey('2026-12-02'));
+		// A card written before the column existed gets its day when the database opens.
+		db.update(t.card).set({ lastReviewDay: null }).run();
+		expect(fillMissingReviewDays(db.$client)).toBe(1);
+		expect(dayOf()).toBe(learnerDayOfKey('2026-12-02'));
+	});
+
+	describe('a practice-exam task', () => {
+		const MINUTE = 60_000;
+		/** Starts an exam at `at` and answers the first `right` questions right, the rest wrong. */
+		function sitExam(at: Date, right: number, handIn = true): string {
+			const user = toSessionUser(db.select().from(t.user).where(eq(t.user.id, ali)).get()!);
+			const id = startExam(db, user, at, 99);
+			for (const item of examOverview(db, loadAttempt(db, user, id)!)) {
+				const saved = db.select().from(t.examAnswer).all().find((row) => row.attemptId === id && row.position === item.position)!;
+				const correctIndex = db.select().from(t.question).where(eq(t.question.id, saved.questionId)).get()!.correctIndex;
+				const choice = item.position < right ? saved.order.indexOf(correctIndex) : (saved.order.indexOf(correctIndex) + 1) % 3;
+				expect(saveExamAnswer(db, user, id, { position: String(item.position), choice: String(choice) }, new Date(at.getTime() + MINUTE))).toMatchObject({ ok: true });
+			}
+			if (handIn) expect(handInExam(db, user, id, new Date(at.getTime() + 2 * MINUTE))).toEqual({ ok: true });
+			return id;
+		}
+
+		it('checks its dates and its class, and writes nothing on bad input', () => {
+			expect(createAssignment(db, teacher, classId, { goal: 'exam', opensOn: '2026-12-09', dueOn: '2026-12-08' }, NOW)).toEqual({ ok: false, problems: { dueOn: 'due_before_opening' } });
+			expect(createAssignment(db, teacher, classId, { goal: 'exam', opensOn: '9 december', dueOn: '2026-12-08' }, NOW)).toMatchObject({ ok: false, problems: { opensOn: 'date_invalid' } });
+			expect(createAssignment(db, other, classId, { goal: 'exam', opensOn: '2026-12-01', dueOn: '2026-12-08' }, NOW)).toEqual({ ok: false, problems: { setId: 'not_found' } });
+			expect(db.select().from(t.assignment).all()).toEqual([]);
+		});
+
+		it('records the best score of the exams started from the opening day to the due day, in the learner\'s days', () => {
+			const task = createAssignment(db, teacher, classId, { goal: 'exam', opensOn: '2026-12-02', dueOn: '2026-12-08' }, NOW);
+			if (!task.ok) throw new Error('task');
+			const day = { timeZone: 'Europe/Amsterdam', dayStartsHour: 4 };
+			const mine = () => listLearnerAssignments(db, ali, new Date('2026-12-09T12:00:00Z'), day).find((item) => item.id === task.id)!;
+			// Not taken: not met, and overdue after the due day.
+			expect(mine()).toMatchObject({ goal: 'exam', questions: 40, met: 0, exam: null, overdue: true, perDay: 0 });
+			// 1 December 10:00 is before the opening day: it does not count.
+			sitExam(NOW, 30);
+			expect(mine().exam).toBeNull();
+			// 2 December 03:30 in Amsterdam is still 1 December for a learner whose day starts at 04:00.
+			sitExam(new Date('2026-12-02T02:30:00Z'), 35);
+			expect(mine().exam).toBeNull();
+			sitExam(new Date('2026-12-03T09:00:00Z'), 24);
+			sitExam(new Date('2026-12-05T09:00:00Z'), 31);
+			expect(mine()).toMatchObject({ met: 40, overdue: false, exam: { best: 31, total: 40, taken: 2 } });
+			// An exam whose time ran out and that nothing has closed yet counts with its saved answers.
+			sitExam(new Date('2026-12-08T20:00:00Z'), 33, false);
+			const after = new Date('2026-12-08T21:00:00Z');
+			expect(loadClassProgress(db, classId, after).exams[ali]).toEqual({ [task.id]: { best: 33, total: 40, taken: 3 } });
+			// ...but not while it is still running.
+			expect(loadClassProgress(db, classId, new Date('2026-12-08T20:10:00Z')).exams[ali]).toEqual({ [task.id]: { best: 31, total: 40, taken: 2 } });
+			const detail = loadAssignmentDetail(db, teacher, classId, task.id, after)!;
+			expect(detail.questions).toEqual([]);
+			expect(detail.learners).toEqual([{ userId: ali, name: 'ali', met: 40, exam: { best: 33, total: 40, taken: 3 } }]);
+			expect(loadAssignmentDetail(db, other, classId, task.id, after)).toBeNull();
+		});
+	});
+});

@@ -36,4 +36,4 @@ export {
 export type { BankQuestion, ItemsProblem, OwnSet, SetItem, SetProblem, SetSummary } from './sets';
 export { describeSetProblem } from './set-messages';
 export { createAssignment, deleteAssignment, listClassAssignments, listLearnerAssignments, loadAssignmentDetail, loadClassProgress } from './assignments';
-export type { AssignmentDetail, AssignmentProblem, AssignmentSummary, ClassProgress, LearnerAssignment } from './assignments';
+export type { AssignmentDetail, AssignmentProblem, AssignmentSummary, ClassProgress, ExamTaskResult, LearnerAssignment, TaskGoal } from './assignments';

@@ -37,9 +37,23 @@ describe('question sets', () => {
 		const byIndicator = searchBank(db, { eindterm: '3.1.2' }).questions;
 		expect(byIndicator.every((question) => question.eindterm === '3.1.2')).toBe(true);
 		expect(byIndicator[0]?.answerNl.length).toBeGreaterThan(0);
-		const byWord = searchBank(db, { text: 'huurcommissie' }).questions;
-		expect(byWord.length).toBeGreaterThan(0);
-		expect(byWord.every((question) => /huurcommissie/i.test(question.questionNl + question.questionEn))).toBe(true);
+		// Words: full-text, best first. Questions that name the word come before ones whose options
+		// or explanation do.
+		const byWord = searchBank(db, { text: 'Huurcommissie' }).questions;
+		const inQuestion = byWord.map((question) => /huurcommissie/i.test(question.questionNl + question.questionEn));
+		expect(inQuestion[0]).toBe(true);
+		expect(inQuestion.indexOf(false) === -1 || inQuestion.lastIndexOf(true) < inQuestion.indexOf(false)).toBe(true);
+		expect(byWord.length).toBeGreaterThan(inQuestion.filter(Boolean).length);
+		// A word's beginning finds it; accents do not matter; several words must all be there.
+		expect(searchBank(db, { text: 'huurcom' }).questions.map((question) => question.id)).toEqual(byWord.map((question) => question.id));
+		const withAccent = searchBank(db, { text: 'officiële' }).questions.map((question) => question.id);
+		expect(withAccent.length).toBeGreaterThan(0);
+		expect(searchBank(db, { text: 'officiele' }).questions.map((question) => question.id)).toEqual(withAccent);
+		expect(searchBank(db, { text: 'huurcommissie gemeente' }).questions.length).toBeLessThan(byWord.length);
+		// Words combine with the other filters; FTS5 syntax in the input is only words.
+		expect(searchBank(db, { text: 'huurcommissie', theme: 'werk' }).questions.every((question) => question.themeNumber === 5)).toBe(true);
+		expect(() => searchBank(db, { text: '"huur" OR NEAR(' })).not.toThrow();
+		expect(searchBank(db, { text: '"huur*' }).questions).toEqual(searchBank(db, { text: 'huur' }).questions);
 		expect(searchBank(db, { text: '%_%' }).questions.length).toBe(searchBank(db, {}).questions.length);
 	});
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { buildSearchQuery } from '../../domain/search';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { generateId, ID_PATTERN } from '../ids';
@@ -154,15 +155,30 @@ export interface BankQuestion {
 
 /**
  * Active questions of the bank for the picker: by theme, by eindterm or indicator (3.1 also finds
- * 3.1.x), and by words in the Dutch or English question (a plain LIKE over 545 rows; the hub's FTS5
- * index holds hub pages, not questions). At most PICKER_LIMIT, in bank order.
+ * 3.1.x), and by words (FTS5 over the question, its options and explanation in both languages,
+ * with the hub search's query builder: each word a quoted prefix term, so no input is FTS5 syntax).
+ * With words, best matches first (the question text counts most); else in bank order. At most
+ * PICKER_LIMIT.
  */
 export function searchBank(db: Db, filter: BankFilter): { questions: BankQuestion[]; more: boolean } {
 	const conditions = [isNull(t.question.retiredAt)];
 	if (filter.theme) conditions.push(eq(t.question.themeSlug, filter.theme));
 	if (filter.eindterm) conditions.push(or(eq(t.question.eindterm, filter.eindterm), like(t.question.eindterm, `${filter.eindterm}.%`))!);
-	const words = (filter.text ?? '').trim().replace(/[%_\\]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 5);
-	for (const word of words) conditions.push(or(like(t.question.questionNl, `%${word}%`), like(t.question.questionEn, `%${word}%`))!);
+	const match = buildSearchQuery(filter.text ?? '');
+	let rank: Map<string, number> | null = null;
+	if (match !== null) {
+		// Columns: id 0, question_nl 1, question_en 2, options_nl 3, options_en 4, explanation_nl 5, explanation_en 6.
+		const hits = db.all<{ id: string }>(sql`
+			SELECT id FROM question_search WHERE question_search MATCH ${match}
+			ORDER BY bm25(question_search, 0, 10, 10, 3, 3, 1, 1)`);
+		rank = new Map(hits.map((hit, index) => [hit.id, index]));
+		conditions.push(
+			inArray(
+				t.question.id,
+				hits.map((hit) => hit.id)
+			)
+		);
+	}
 	const rows = db
 		.select({
 			id: t.question.id,
@@ -178,8 +194,10 @@ export function searchBank(db: Db, filter: BankFilter): { questions: BankQuestio
 		.innerJoin(t.theme, eq(t.theme.slug, t.question.themeSlug))
 		.where(and(...conditions))
 		.orderBy(asc(t.theme.number), asc(t.question.position))
-		.limit(PICKER_LIMIT + 1)
+		// with words, every match is ranked before the first PICKER_LIMIT are kept
+		.limit(rank ? 10_000 : PICKER_LIMIT + 1)
 		.all();
+	if (rank) rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
 	return {
 		more: rows.length > PICKER_LIMIT,
 		questions: rows.slice(0, PICKER_LIMIT).map(({ options, correctIndex, ...row }) => ({ ...row, answerNl: options[correctIndex]?.nl ?? '' }))

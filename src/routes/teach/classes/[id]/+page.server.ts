@@ -35,6 +35,13 @@ const taskProblem: Record<AssignmentProblem, () => string> = {
 	due_before_opening: () => m.teach_task_problem_due_before()
 };
 
+/** A task form's problems, each next to its field, and the values to show again (trimmed). */
+function refuseTask(kind: 'task' | 'exam', found: Partial<Record<string, AssignmentProblem>>, form: Record<string, unknown>) {
+	const problems = Object.fromEntries(Object.entries(found).map(([field, problem]) => [field, problem ? taskProblem[problem]() : '']));
+	const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 100) : '');
+	return fail(400, { form: kind, problems, values: { setId: text(form.setId), opensOn: text(form.opensOn), dueOn: text(form.dueOn), goal: text(form.goal) } });
+}
+
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const { user, row } = ownClass(params.id);
 	const db = getDb();
@@ -42,7 +49,7 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		today: learnerDayKey(learnerDay(locals.now, dayModelOf(user))),
 		sets: listOwnSets(db, user.id),
 		builtInSets: listBuiltInSets(db),
-		progress: loadClassProgress(db, row.id),
+		progress: loadClassProgress(db, row.id, locals.now),
 		schoolClass: { id: row.id, name: row.name, courseEndOn: row.courseEndOn, joinCode: row.joinCode, closed: row.archivedAt !== null },
 		joinUrl: `${url.origin}/join/${row.joinCode}`,
 		joinPage: `${url.origin}/join`,
@@ -70,11 +77,14 @@ export const actions: Actions = {
 		const { user } = ownClass(params.id);
 		const form = await readForm(request);
 		const result = createAssignment(getDb(), user.id, params.id, form, locals.now);
-		if (!result.ok) {
-			const problems = Object.fromEntries(Object.entries(result.problems).map(([field, problem]) => [field, taskProblem[problem]()]));
-			const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 100) : '');
-			return fail(400, { form: 'task', problems, values: { setId: text(form.setId), opensOn: text(form.opensOn), dueOn: text(form.dueOn), goal: text(form.goal) } });
-		}
+		if (!result.ok) return refuseTask('task', result.problems, form);
+		return { done: m.teach_task_created() };
+	},
+	createExamTask: async ({ params, request, locals }) => {
+		const { user } = ownClass(params.id);
+		const form = await readForm(request);
+		const result = createAssignment(getDb(), user.id, params.id, { ...form, goal: 'exam' }, locals.now);
+		if (!result.ok) return refuseTask('exam', result.problems, form);
 		return { done: m.teach_task_created() };
 	},
 	deleteTask: async ({ params, request }) => {
