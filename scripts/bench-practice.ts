@@ -20,7 +20,7 @@ import { sessionIdFromToken } from '../src/lib/server/auth/session';
 import { importContent } from '../src/lib/server/content/import';
 import { loadContent } from '../src/lib/server/content/load';
 import { openDatabase } from '../src/lib/server/db';
-import { DAY_MS as DAY } from '../src/lib/domain/learner-day';
+import { DAY_MS as DAY, learnerDay } from '../src/lib/domain/learner-day';
 import { findDueCandidates, parseScope } from '../src/lib/server/practice';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000);
@@ -54,12 +54,15 @@ sqlite.pragma('synchronous = OFF');
 const questionIds = (sqlite.prepare('SELECT id FROM question WHERE retired_at IS NULL ORDER BY theme_slug, position').all() as { id: string }[]).map((row) => row.id);
 if (questionIds.length < CARDS_PER_LEARNER) throw new Error(`the bank has ${questionIds.length} questions, fewer than ${CARDS_PER_LEARNER}`);
 
+// the users' default day model (user.timezone, user.day_starts_hour)
+const AMSTERDAM = { timeZone: 'Europe/Amsterdam', dayStartsHour: 4 };
 const insertUser = sqlite.prepare(
 	`INSERT INTO user (id, username, username_key, password_hash, role, created_at) VALUES (?, ?, ?, 'bench-no-login', 'learner', ?)`
 );
 const insertCard = sqlite.prepare(
-	`INSERT INTO card (user_id, question_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review)
-	 VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 2, ?)`
+	`INSERT INTO card (user_id, question_id, due, stability, difficulty, scheduled_days, learning_steps, reps, lapses, state, last_review,
+	   last_rating, last_review_day)
+	 VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 2, ?, ?, ?)`
 );
 const insertLog = sqlite.prepare(
 	`INSERT INTO review_log (user_id, question_id, mode, reviewed_at, chosen_option, shown_order, correct, guessed, response_ms, rating,
@@ -85,7 +88,8 @@ for (let start = 0; start < LEARNERS; start += BATCH) {
 				const lastReview = due - scheduled * DAY;
 				const difficulty = 1 + random() * 9;
 				const correct = random() < 0.85 ? 1 : 0;
-				insertCard.run(userId, questionId, due, stability, difficulty, scheduled, 1 + Math.floor(random() * 12), Math.floor(random() * 3), lastReview);
+				insertCard.run(userId, questionId, due, stability, difficulty, scheduled, 1 + Math.floor(random() * 12), Math.floor(random() * 3), lastReview,
+					correct ? 3 : 1, learnerDay(new Date(lastReview), AMSTERDAM));
 				insertLog.run(userId, questionId, lastReview, Math.floor(random() * 3), correct, 2000 + Math.floor(random() * 15000), correct ? 3 : 1,
 					stability * 0.8, difficulty, Math.max(0, scheduled - 1), 0.7 + random() * 0.3, stability, difficulty, due);
 			}

@@ -4,7 +4,7 @@
 //    review-log row per card (a seeded PRNG), like bench:practice.
 // 2. Adds a teacher with a class of 200 of those learners, 20 question sets of 30 questions and 20
 //    assignments (both goals).
-// 3. Times, in process, the data work of the class page (loadClassProgress), of an assignment page
+// 3. Times, in process, the data work of the class page (its whole load), of an assignment page
 //    (loadAssignmentDetail) and of "From your teacher" on /practice (listLearnerAssignments),
 //    prints p50/p95, the query plan of the progress query, and one JSON line.
 import { mkdirSync, rmSync } from 'node:fs';
@@ -16,7 +16,9 @@ import { seededRandom } from '../src/lib/domain/random';
 import { importContent } from '../src/lib/server/content/import';
 import { loadContent } from '../src/lib/server/content/load';
 import { openDatabase } from '../src/lib/server/db';
-import { listLearnerAssignments, loadAssignmentDetail, loadClassProgress, progressQueries } from '../src/lib/server/teach/assignments';
+import { listLearnerAssignments, loadAssignmentDetail, loadClassProgress, progressQueries, sortByTask } from '../src/lib/server/teach/assignments';
+import { listRoster } from '../src/lib/server/teach/classes';
+import { listBuiltInSets, listOwnSets } from '../src/lib/server/teach/sets';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000);
 const CARDS_PER_LEARNER = Number(process.env.BENCH_CARDS ?? 500);
@@ -112,7 +114,14 @@ function time(runs: number, work: (i: number) => void) {
 	return { p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)), runs };
 }
 
-const classPage = time(RUNS, () => loadClassProgress(db, classId, now));
+// The class page's load: progress, roster (with each learner's last active day), the sets for
+// the task form, and the table sorted by a task.
+const classPage = time(RUNS, (i) => {
+	const progress = loadClassProgress(db, classId, now);
+	sortByTask(listRoster(db, classId), progress, taskId(i % ASSIGNMENTS));
+	listOwnSets(db, teacherId);
+	listBuiltInSets(db);
+});
 const taskPage = time(RUNS, (i) => {
 	if (!loadAssignmentDetail(db, teacherId, classId, taskId(i % ASSIGNMENTS), now)) throw new Error('task not found');
 });

@@ -341,6 +341,12 @@ test.describe('assignments', () => {
 		await expect(page.getByTestId('progress').getByRole('row').nth(1)).toContainText('3 of 3');
 		await expect(page.getByTestId('progress').getByRole('row').nth(1)).toContainText('done');
 		await expectNoAxeViolations(page);
+		// A column title sorts by that task (a link: it works without JavaScript too).
+		await expect(page.getByTestId('progress').getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'ascending');
+		await page.getByTestId('progress').getByRole('link', { name: /^Huurcommissie\s*, sort by this column$/ }).click();
+		await expect(page).toHaveURL(/\?sort=[a-z2-7]{32}#progress-title$/);
+		await expect(page.getByTestId('progress').getByRole('columnheader', { name: /Huurcommissie/ })).toHaveAttribute('aria-sort', 'descending');
+		await expect(page.getByTestId('progress').getByRole('row').nth(1)).toContainText('3 of 3');
 		// The set's editor now says which class has it as a task, and it cannot be deleted.
 		await openPage(page, '/teach/sets');
 		await page.getByTestId('set-list').getByRole('link', { name: 'Huurcommissie' }).click();

@@ -12,7 +12,7 @@ import { updateSettings } from '../accounts';
 import { fillMissingReviewDays } from '../db/review-days';
 import { toSessionUser } from '../auth/session';
 import { eq } from 'drizzle-orm';
-import { createAssignment, deleteAssignment, findForwardReview, listLearnerAssignments, loadAssignmentDetail, loadClassProgress } from './assignments';
+import { createAssignment, deleteAssignment, findForwardReview, listLearnerAssignments, loadAssignmentDetail, loadClassProgress, sortByTask } from './assignments';
 import { examOverview, handInExam, loadAttempt, saveExamAnswer, startExam } from '../exam';
 import { createClass, joinClass } from './classes';
 import { addItems, createSet, deleteSet, listSetUses, searchBank } from './sets';
@@ -267,5 +267,23 @@ describe('assignments', () => {
 			expect(detail.learners).toEqual([{ userId: ali, name: 'ali', met: 40, exam: { best: 33, total: 40, taken: 3 } }]);
 			expect(loadAssignmentDetail(db, other, classId, task.id, after)).toBeNull();
 		});
+	});
+
+	it('sorts the class table by a task column, most first, ties and not taken in roster order', () => {
+		const set = createAssignment(db, teacher, classId, { setId, opensOn: '2026-12-01', dueOn: '2026-12-20', goal: 'once' }, NOW);
+		const exam = createAssignment(db, teacher, classId, { goal: 'exam', opensOn: '2026-12-01', dueOn: '2026-12-20' }, NOW);
+		if (!set.ok || !exam.ok) throw new Error('task');
+		const roster = [{ userId: 'anna' }, { userId: 'bram' }, { userId: 'cem' }, { userId: 'dua' }];
+		const progress = {
+			assignments: loadClassProgress(db, classId, NOW).assignments,
+			met: { anna: { [set.id]: 1 }, bram: { [set.id]: 3 }, cem: { [set.id]: 1 }, dua: {} },
+			exams: { cem: { [exam.id]: { best: 20, total: 40, taken: 1 } }, dua: { [exam.id]: { best: 0, total: 40, taken: 1 } } }
+		};
+		const order = (taskId: string | null) => sortByTask(roster, progress, taskId).map((entry) => entry.userId);
+		expect(order(set.id)).toEqual(['bram', 'anna', 'cem', 'dua']);
+		// a score of 0 is above "not taken"
+		expect(order(exam.id)).toEqual(['cem', 'dua', 'anna', 'bram']);
+		expect(order(null)).toEqual(['anna', 'bram', 'cem', 'dua']);
+		expect(order('not-a-task')).toEqual(['anna', 'bram', 'cem', 'dua']);
 	});
 });

@@ -340,6 +340,21 @@ function listLearnerDays(db: Db, classId: string): { id: string; day: DayModel }
 		.map((row) => ({ id: row.id, day: { timeZone: row.timeZone, dayStartsHour: row.dayStartsHour } }));
 }
 
+/**
+ * The class table's row order: by name (the roster's order), or by one task's column, most first
+ * (questions met, or the best practice-exam score; not taken last), ties by name. An unknown
+ * column keeps the roster's order.
+ */
+export function sortByTask<T extends { userId: string }>(roster: T[], progress: ClassProgress, taskId: string | null): T[] {
+	const task = progress.assignments.find((item) => item.id === taskId);
+	if (!task) return roster;
+	const value = (userId: string) => (task.goal === 'exam' ? (progress.exams[userId]?.[task.id]?.best ?? -1) : (progress.met[userId]?.[task.id] ?? 0));
+	return roster
+		.map((entry, index) => ({ entry, index, value: value(entry.userId) }))
+		.sort((a, b) => b.value - a.value || a.index - b.index)
+		.map(({ entry }) => entry);
+}
+
 export interface AssignmentDetail {
 	assignment: AssignmentSummary;
 	learners: { userId: string; name: string; met: number; exam: ExamTaskResult | null }[];

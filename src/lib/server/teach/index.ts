@@ -35,5 +35,5 @@ export {
 } from './sets';
 export type { BankQuestion, ItemsProblem, OwnSet, SetItem, SetProblem, SetSummary } from './sets';
 export { describeSetProblem } from './set-messages';
-export { createAssignment, deleteAssignment, listClassAssignments, listLearnerAssignments, loadAssignmentDetail, loadClassProgress } from './assignments';
+export { createAssignment, deleteAssignment, listClassAssignments, listLearnerAssignments, loadAssignmentDetail, loadClassProgress, sortByTask } from './assignments';
 export type { AssignmentDetail, AssignmentProblem, AssignmentSummary, ClassProgress, ExamTaskResult, LearnerAssignment, TaskGoal } from './assignments';

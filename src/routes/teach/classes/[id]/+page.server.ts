@@ -14,7 +14,8 @@ import {
 	loadOwnClass,
 	regenerateJoinCode,
 	removeMember,
-	setClassArchived
+	setClassArchived,
+	sortByTask
 } from '$lib/server/teach';
 import type { AssignmentProblem } from '$lib/server/teach';
 import { m } from '$lib/paraglide/messages';
@@ -45,15 +46,22 @@ function refuseTask(kind: 'task' | 'exam', found: Partial<Record<string, Assignm
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const { user, row } = ownClass(params.id);
 	const db = getDb();
+	const progress = loadClassProgress(db, row.id, locals.now);
+	const sort = url.searchParams.get('sort');
+	const sortKey = progress.assignments.some((task) => task.id === sort) ? sort : null;
+	const roster = listRoster(db, row.id);
 	return {
 		today: learnerDayKey(learnerDay(locals.now, dayModelOf(user))),
 		sets: listOwnSets(db, user.id),
 		builtInSets: listBuiltInSets(db),
-		progress: loadClassProgress(db, row.id, locals.now),
+		progress,
 		schoolClass: { id: row.id, name: row.name, courseEndOn: row.courseEndOn, joinCode: row.joinCode, closed: row.archivedAt !== null },
 		joinUrl: `${url.origin}/join/${row.joinCode}`,
 		joinPage: `${url.origin}/join`,
-		roster: listRoster(getDb(), row.id)
+		roster,
+		// the progress table's order: by name, or by one task's column (?sort=<task id>)
+		sortedBy: sortKey,
+		progressRows: sortByTask(roster, progress, sortKey)
 	};
 };
 
