@@ -193,6 +193,35 @@ test('teacher and join pages pass axe in Dutch', async ({ page, browser, baseURL
 	await openPage(learner, '/account');
 	await expect(learner.getByTestId('my-classes')).toContainText('Dinsdaggroep');
 	await expectNoAxeViolations(learner);
+
+	// With a set task and a practice-exam task: the class page with its table, the board, both
+	// task pages, and "From your teacher" on the learner's home.
+	await openPage(page, '/teach');
+	await page.getByRole('link', { name: 'Dinsdaggroep' }).click();
+	await expect(page).toHaveURL(/\/teach\/classes\/[a-z2-7]{32}$/);
+	const classUrl = new URL(page.url()).pathname;
+	const setTask = page.locator('form[action="?/createTask"]');
+	await setTask.getByLabel(nl.teach_task_set!).selectOption({ label: 'Wonen (0)' });
+	await setTask.getByLabel(nl.teach_task_due!, { exact: true }).fill('2027-03-15');
+	await setTask.getByRole('button', { name: nl.teach_task_create! }).click();
+	await expect(page.getByText(nl.teach_task_created!)).toBeVisible();
+	const examTask = page.locator('form[action="?/createExamTask"]');
+	await examTask.getByLabel(nl.teach_task_due!, { exact: true }).fill('2027-03-15');
+	await examTask.getByRole('button', { name: nl.teach_exam_task_create! }).click();
+	await expect(page.getByTestId('tasks').getByRole('listitem')).toHaveCount(2);
+	await expect(page.getByTestId('progress')).toBeVisible();
+	await expectNoAxeViolations(page);
+	for (const index of [0, 1]) {
+		await openPage(page, classUrl);
+		await page.getByTestId('tasks').getByRole('listitem').nth(index).getByRole('link').click();
+		await expect(page.getByTestId('task-learners')).toBeVisible();
+		await expectNoAxeViolations(page);
+	}
+	await openPage(page, `${classUrl}/board`);
+	await expectNoAxeViolations(page);
+	await openPage(learner, '/');
+	await expect(learner.getByTestId('assignments').getByRole('listitem')).toHaveCount(2);
+	await expectNoAxeViolations(learner);
 });
 
 test.describe('question sets', () => {
