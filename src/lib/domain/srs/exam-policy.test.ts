@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MIN_RETENTION } from './scheduler';
 import {
 	capDueDay,
+	MIN_LEARNING_RETENTION,
 	choosePolicy,
 	FINAL_DAYS,
 	finalSlotDay,
@@ -28,6 +30,8 @@ describe('the exam-date policy', () => {
 		expect(learningRetentionFor(0.9)).toBe(0.7);
 		expect(learningRetentionFor(0.8)).toBe(0.6);
 		expect(learningRetentionFor(0.97)).toBe(0.77);
+		// the scheduler accepts the lowest learning level
+		expect(MIN_RETENTION).toBeLessThanOrEqual(MIN_LEARNING_RETENTION);
 		expect(retentionFor(EXAM - 90, plan)).toBe(0.7);
 		expect(retentionFor(EXAM - 30, plan)).toBe(0.7);
 		expect(retentionFor(EXAM - 1, plan)).toBe(0.9);

@@ -1,4 +1,7 @@
 import { forgetting_curve, default_w } from 'ts-fsrs';
+import { learnerDay, startOfLearnerDay } from '../learner-day';
+import type { DayModel } from '../learner-day';
+import type { CardState } from './scheduler';
 
 /*
  * Exam-date scheduling (srs.md §6): a learner with an exam date wants to reach that day knowing as
@@ -92,6 +95,20 @@ export function finalSlotDay(questionKey: string, examDay: number): number {
 export function capDueDay(reviewDay: number, proposedDueDay: number, slotDay: number, examRecall: number, targetRecall: number): number {
 	if (reviewDay >= slotDay || proposedDueDay <= slotDay || examRecall >= targetRecall) return proposedDueDay;
 	return slotDay;
+}
+
+/**
+ * The policy's cap applied to a card the scheduler has just set at `at`: a card in review whose
+ * next due day reaches past its final slot comes due on the slot day instead (capDueDay). Cards in
+ * a learning step (minutes) are left alone.
+ */
+export function capCard(card: CardState, at: Date, day: DayModel, plan: ExamPlan, questionId: string): CardState {
+	if (card.state !== 2) return card;
+	const reviewDay = learnerDay(at, day);
+	const proposed = learnerDay(card.due, day);
+	const capped = capDueDay(reviewDay, proposed, finalSlotDay(questionId, plan.examDay), recallOnExamDay(card.stability, reviewDay, plan.examDay), plan.targetRecall);
+	if (capped >= proposed) return card;
+	return { ...card, due: startOfLearnerDay(capped, day), scheduledDays: capped - reviewDay };
 }
 
 export function isFinalWeek(today: number, examDay: number): boolean {

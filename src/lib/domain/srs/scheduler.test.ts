@@ -174,8 +174,9 @@ describe('review', () => {
 		expect(at(0.9)).toBeGreaterThan(at(0.97));
 	});
 
-	it('keeps desired retention within 0.80–0.97', () => {
-		expect(createScheduler({ desiredRetention: 0.5 }).params.request_retention).toBe(0.8);
+	it('keeps desired retention within 0.60 (the exam-date policy while learning) and 0.97', () => {
+		expect(createScheduler({ desiredRetention: 0.5 }).params.request_retention).toBe(0.6);
+		expect(createScheduler({ desiredRetention: 0.7 }).params.request_retention).toBe(0.7);
 		expect(createScheduler({ desiredRetention: 0.99 }).params.request_retention).toBe(0.97);
 	});
 });

@@ -17,7 +17,11 @@ import type { DayModel } from '../learner-day';
 
 export const SCHEDULER_VERSION = FSRSVersion;
 export const DEFAULT_RETENTION = 0.9;
-export const MIN_RETENTION = 0.8;
+/**
+ * The scheduler's range: from the exam-date policy's lowest learning level (exam-policy.ts) to the
+ * settings' top. A learner's own setting is 0.80–0.97 (accounts.ts).
+ */
+export const MIN_RETENTION = 0.6;
 export const MAX_RETENTION = 0.97;
 
 /** 0 new, 1 learning, 2 review, 3 relearning (the values of ts-fsrs State). */

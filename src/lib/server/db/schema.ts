@@ -429,6 +429,10 @@ export const reviewLog = sqliteTable(
 		difficultyAfter: real('difficulty_after').notNull(),
 		dueAfter: integer('due_after', { mode: 'timestamp_ms' }).notNull(),
 		desiredRetention: real('desired_retention').notNull(),
+		/** the policy that scheduled this answer: plain FSRS, or the exam-date policy (domain/srs/exam-policy.ts) */
+		policy: text('policy', { enum: ['fsrs', 'exam'] })
+			.notNull()
+			.default('fsrs'),
 		schedulerVersion: text('scheduler_version').notNull(),
 		paramsHash: text('params_hash').notNull(),
 		timezone: text('timezone').notNull()

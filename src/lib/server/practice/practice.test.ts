@@ -23,11 +23,14 @@ import {
 	nextQuestion,
 	parseScope,
 	progressOverview,
+	recordReview,
 	saveCard,
 	submitAnswer,
 	themeProgress
 } from '.';
 import { decodeShowing, optionOrder } from './showings';
+import { learnerDay, learnerDayOfKey } from '../../domain/learner-day';
+import { finalSlotDay, recallOnExamDay, retentionFor } from '../../domain/srs/exam-policy';
 
 const NOW = new Date('2026-11-10T09:00:00Z');
 const DAY = 86_400_000;
@@ -418,5 +421,47 @@ describe('golden vectors through the wrapper and a SQLite round trip', () => {
 		const card = loadCard(db, 'u1', 'wo-001')!;
 		expect(card.stability).toBeCloseTo(53.62691, 4);
 		expect(card.difficulty).toBeCloseTo(6.3574867, 4);
+	});
+});
+
+describe('the exam-date policy in the answer path', () => {
+	it('schedules before the exam day with the policy: its retention, its cap at the final week, logged; plain FSRS after', () => {
+		const { db } = setUp();
+		// Exam on 30 November 2026 (learner days in Amsterdam from 04:00); first answer 10 November.
+		// A learner who wants to be sure (target recall 0.97), so the cap is needed.
+		const learner = { desiredRetention: 0.97, timezone: 'Europe/Amsterdam', dayStartsHour: 4, examDate: '2026-11-30' };
+		const day = dayModelOf(learner);
+		const examDay = learnerDayOfKey('2026-11-30');
+		const slot = finalSlotDay('wo-001', examDay);
+		let at = NOW;
+		const dues: number[] = [];
+		for (let i = 0; i < 6; i++) {
+			recordReview(db, { userId: 'u1', questionId: 'wo-001', questionVersion: 1, mode: 'practice', at, correct: true, guessed: false, chosenIndex: 0, shownOrder: [0, 1, 2], responseMs: 3000, learner });
+			const card = loadCard(db, 'u1', 'wo-001')!;
+			dues.push(learnerDay(card.due, day));
+			at = new Date(Math.max(card.due.getTime(), at.getTime() + 60_000) + 3_600_000 * 6);
+		}
+		const logs = db.select().from(t.reviewLog).where(eq(t.reviewLog.questionId, 'wo-001')).orderBy(t.reviewLog.reviewedAt).all();
+		// 20 days out the retention is the learning level; it rises towards the target.
+		expect(logs[0]).toMatchObject({ policy: 'exam', desiredRetention: retentionFor(learnerDay(NOW, day), { examDay, targetRecall: 0.97 }) });
+		expect(logs[0]!.desiredRetention).toBeLessThan(0.9);
+		// Before its final slot, no interval reaches past the slot, unless the question is strong
+		// enough for the exam day without another review; the cap was used at least once.
+		const beforeSlot = logs.filter((log) => learnerDay(log.reviewedAt, day) < slot);
+		let capped = 0;
+		for (const log of beforeSlot) {
+			const dueDay = learnerDay(log.dueAfter, day);
+			const strong = recallOnExamDay(log.stabilityAfter, learnerDay(log.reviewedAt, day), examDay) >= 0.97;
+			expect(dueDay <= slot || strong, `answer on day ${learnerDay(log.reviewedAt, day)}`).toBe(true);
+			if (dueDay === slot) capped += 1;
+		}
+		expect(capped).toBeGreaterThan(0);
+		// After the exam day: plain FSRS at the learner's retention.
+		const afterExam = logs.filter((log) => learnerDay(log.reviewedAt, day) >= examDay);
+		expect(afterExam.length).toBeGreaterThan(0);
+		for (const log of afterExam) expect(log).toMatchObject({ policy: 'fsrs', desiredRetention: 0.97 });
+		// Without an exam date: plain FSRS.
+		recordReview(db, { userId: 'u1', questionId: 'wo-002', questionVersion: 1, mode: 'practice', at: NOW, correct: true, guessed: false, chosenIndex: 0, shownOrder: [0, 1, 2], responseMs: 3000, learner: { ...learner, examDate: null } });
+		expect(db.select().from(t.reviewLog).where(eq(t.reviewLog.questionId, 'wo-002')).get()).toMatchObject({ policy: 'fsrs', desiredRetention: 0.97 });
 	});
 });

@@ -1,7 +1,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { createScheduler, SCHEDULER_VERSION } from '../../domain/srs/scheduler';
 import type { BinaryRating, CardPhase, CardState, ReviewResult, Scheduler } from '../../domain/srs/scheduler';
-import { learnerDay } from '../../domain/learner-day';
+import { learnerDay, learnerDayOfKey } from '../../domain/learner-day';
+import { capCard, choosePolicy, retentionFor } from '../../domain/srs/exam-policy';
+import type { PolicyName } from '../../domain/srs/exam-policy';
 import type { DayModel } from '../../domain/learner-day';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
@@ -99,7 +101,47 @@ export interface ReviewInput {
 	chosenIndex: number;
 	shownOrder: number[];
 	responseMs: number | null;
-	learner: Pick<SessionUser, 'desiredRetention' | 'timezone' | 'dayStartsHour'>;
+	learner: Learner;
+}
+
+/** What scheduling needs of a learner; without an exam date (or after it), plain FSRS. */
+type Learner = Pick<SessionUser, 'desiredRetention' | 'timezone' | 'dayStartsHour'> & { examDate?: string | null };
+
+interface PolicyStep extends ReviewResult {
+	policy: PolicyName;
+	retention: number;
+}
+
+/**
+ * One answer through the learner's policy (domain/srs/exam-policy.ts): before their exam day, the
+ * exam-date policy's retention for that day and its cap on the interval; otherwise plain FSRS at
+ * their desired retention.
+ */
+function scheduleStep(card: CardState | null, at: Date, day: DayModel, rating: BinaryRating, learner: Learner, questionId: string): PolicyStep {
+	const examDay = learner.examDate ? learnerDayOfKey(learner.examDate) : null;
+	const today = learnerDay(at, day);
+	if (choosePolicy(today, examDay) === 'fsrs' || examDay === null) {
+		return { ...schedulerFor(learner.desiredRetention).rate(card, at, day, rating), policy: 'fsrs', retention: learner.desiredRetention };
+	}
+	const plan = { examDay, targetRecall: learner.desiredRetention };
+	const retention = retentionFor(today, plan);
+	const result = schedulerFor(retention).rate(card, at, day, rating);
+	return { ...result, card: capCard(result.card, at, day, plan, questionId), policy: 'exam', retention };
+}
+
+/** Rebuilds a card from its history in time order (ties keep their order), each step through the policy. */
+function replayHistory(history: readonly { at: Date; rating: BinaryRating }[], day: DayModel, learner: Learner, questionId: string): PolicyStep[] {
+	const ordered = history
+		.map((entry, index) => ({ entry, index }))
+		.sort((a, b) => a.entry.at.getTime() - b.entry.at.getTime() || a.index - b.index);
+	const steps: PolicyStep[] = [];
+	let card: CardState | null = null;
+	for (const { entry } of ordered) {
+		const step = scheduleStep(card, entry.at, day, entry.rating, learner, questionId);
+		steps.push(step);
+		card = step.card;
+	}
+	return steps;
 }
 
 /**
@@ -109,17 +151,16 @@ export interface ReviewInput {
  * scheduler used for this answer: the state before, learner days elapsed, predicted recall.
  */
 export function recordReview(db: Db, input: ReviewInput): ReviewResult & { logId: number } {
-	const scheduler = schedulerFor(input.learner.desiredRetention);
 	const day = dayModelOf(input.learner);
 	const before = loadCard(db, input.userId, input.questionId);
-	const answer = { correct: input.correct, guessed: input.guessed };
-	let result: ReviewResult;
+	let result: PolicyStep;
 	if (before?.lastReview && input.at.getTime() < before.lastReview.getTime()) {
-		result = replayWith(db, scheduler, day, input, ratingOf(input));
+		result = replayWith(db, day, input, ratingOf(input));
 	} else {
-		result = scheduler.review(before, input.at, day, answer);
+		result = scheduleStep(before, input.at, day, ratingOf(input), input.learner, input.questionId);
 		saveCard(db, input.userId, input.questionId, result.card, result.rating, day);
 	}
+	const scheduler = schedulerFor(result.retention);
 	prepared(db, 'params.store', () =>
 		db.$client.prepare('INSERT INTO scheduler_params (hash, params) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING')
 	).run(scheduler.paramsHash, JSON.stringify(scheduler.params));
@@ -127,10 +168,10 @@ export function recordReview(db: Db, input: ReviewInput): ReviewResult & { logId
 		db.$client.prepare(
 			`INSERT INTO review_log (user_id, question_id, question_version, mode, reviewed_at, chosen_option, shown_order, correct,
 				guessed, response_ms, rating, state_before, stability_before, difficulty_before, elapsed_days, predicted_recall,
-				state_after, stability_after, difficulty_after, due_after, desired_retention, scheduler_version, params_hash, timezone)
+				state_after, stability_after, difficulty_after, due_after, desired_retention, scheduler_version, params_hash, timezone, policy)
 			VALUES (@userId, @questionId, @questionVersion, @mode, @reviewedAt, @chosenOption, @shownOrder, @correct,
 				@guessed, @responseMs, @rating, @stateBefore, @stabilityBefore, @difficultyBefore, @elapsedDays, @predictedRecall,
-				@stateAfter, @stabilityAfter, @difficultyAfter, @dueAfter, @desiredRetention, @schedulerVersion, @paramsHash, @timezone)`
+				@stateAfter, @stabilityAfter, @difficultyAfter, @dueAfter, @desiredRetention, @schedulerVersion, @paramsHash, @timezone, @policy)`
 		)
 	).run({
 		userId: input.userId,
@@ -156,7 +197,8 @@ export function recordReview(db: Db, input: ReviewInput): ReviewResult & { logId
 		desiredRetention: scheduler.params.request_retention,
 		schedulerVersion: SCHEDULER_VERSION,
 		paramsHash: scheduler.paramsHash,
-		timezone: input.learner.timezone
+		timezone: input.learner.timezone,
+		policy: result.policy
 	});
 	return { ...result, logId: Number(inserted.lastInsertRowid) };
 }
@@ -190,7 +232,7 @@ export type MarkGuessedProblem = 'not_found' | 'not_right' | 'already_guessed' |
  */
 export function markGuessed(
 	db: Db,
-	user: Pick<SessionUser, 'id' | 'desiredRetention' | 'timezone' | 'dayStartsHour'>,
+	user: Pick<SessionUser, 'id'> & Learner,
 	logId: number
 ): { ok: true } | { ok: false; problem: MarkGuessedProblem } {
 	return db.transaction(() => {
@@ -205,7 +247,7 @@ export function markGuessed(
 		const history = loadHistory(db, user.id, row.questionId);
 		if (history[history.length - 1]?.id !== logId) return { ok: false, problem: 'not_latest' } as const;
 		history[history.length - 1]!.rating = 1;
-		const steps = schedulerFor(user.desiredRetention).replay(history, dayModelOf(user));
+		const steps = replayHistory(history, dayModelOf(user), user, row.questionId);
 		const last = steps[steps.length - 1]!;
 		saveCard(db, user.id, row.questionId, last.card, last.rating, dayModelOf(user));
 		db.update(t.reviewLog)
@@ -223,13 +265,13 @@ export function markGuessed(
 	});
 }
 
-function replayWith(db: Db, scheduler: Scheduler, day: DayModel, input: ReviewInput, rating: BinaryRating): ReviewResult {
+function replayWith(db: Db, day: DayModel, input: ReviewInput, rating: BinaryRating): PolicyStep {
 	const history = loadHistory(db, input.userId, input.questionId).map((entry) => ({ ...entry, late: false }));
 	// The late answer takes its place in time (after any logged answer of the very same instant).
 	const late = { at: input.at, rating, late: true };
 	const index = history.findIndex((entry) => entry.at.getTime() > input.at.getTime());
 	const ordered = index < 0 ? [...history, late] : [...history.slice(0, index), late, ...history.slice(index)];
-	const steps = scheduler.replay(ordered, day);
+	const steps = replayHistory(ordered, day, input.learner, input.questionId);
 	const final = steps[steps.length - 1]!;
 	saveCard(db, input.userId, input.questionId, final.card, final.rating, day);
 	return steps[ordered.indexOf(late)]!;
