@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { logIn, openPage, PASSWORD, registerAs, uniqueUsername } from './helpers';
+import { dateInDays, logIn, openPage, PASSWORD, registerAs, uniqueUsername } from './helpers';
 
 test.describe('accounts', () => {
 	test('register → log out → log in', async ({ page }) => {
@@ -119,7 +119,9 @@ test.describe('accounts', () => {
 		await registerAs(page, username);
 		await openPage(page, '/account');
 		await page.getByLabel('Your name (if you want)').fill('Lina');
-		await page.getByLabel('Date of your KNM exam (if you know it)').fill('2027-03-15');
+		const examDate = dateInDays(100);
+		await page.getByLabel('Date of your KNM exam (if you know it)').fill(examDate);
+		await page.getByLabel('Most answers a day before your exam').fill('80');
 		await page.getByText('More settings: how often, time zone, start of the day').click();
 		await page.getByLabel('Time zone').selectOption('Europe/Amsterdam');
 		await page.getByLabel('My day starts at').selectOption('5');
@@ -135,11 +137,12 @@ test.describe('accounts', () => {
 		expect(data.settings).toEqual({
 			uiLocale: 'en',
 			translationLocale: 'en',
-			examDate: '2027-03-15',
+			examDate,
 			timezone: 'Europe/Amsterdam',
 			dayStartsHour: 5,
 			desiredRetention: 0.95,
-			newPerDay: 20
+			newPerDay: 20,
+			dailyCap: 80
 		});
 		expect(JSON.stringify(data)).not.toContain('argon2');
 	});

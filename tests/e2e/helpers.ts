@@ -54,3 +54,8 @@ export async function startMockExam(page: Page): Promise<string> {
 	expect(id).toBeDefined();
 	return id!;
 }
+
+/** A calendar date `days` from now (UTC), as a date field takes it: tests stay true as time passes. */
+export function dateInDays(days: number): string {
+	return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}

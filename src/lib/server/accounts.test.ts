@@ -110,12 +110,31 @@ describe('accounts', () => {
 
 	it('saves the exam date alone, clears it when empty, and refuses a date that does not exist', async () => {
 		const { user } = await register('yara');
-		expect(saveExamDate(db, user, { examDate: '2027-03-15' })).toEqual({ ok: true, value: '2027-03-15' });
-		expect(saveExamDate(db, user, { examDate: '2027-02-30' })).toEqual({ ok: false, problem: 'settings_invalid' });
-		expect(saveExamDate(db, user, { examDate: 'morgen' })).toEqual({ ok: false, problem: 'settings_invalid' });
+		expect(saveExamDate(db, user, { examDate: '2027-03-15' }, NOW)).toEqual({ ok: true, value: '2027-03-15' });
+		expect(saveExamDate(db, user, { examDate: '2027-02-30' }, NOW)).toEqual({ ok: false, problem: 'settings_invalid' });
+		expect(saveExamDate(db, user, { examDate: 'morgen' }, NOW)).toEqual({ ok: false, problem: 'settings_invalid' });
 		expect(exportUserData(db, user, NOW)?.settings.examDate).toBe('2027-03-15');
-		expect(saveExamDate(db, user, { examDate: '' })).toEqual({ ok: true, value: null });
+		expect(saveExamDate(db, user, { examDate: '' }, NOW)).toEqual({ ok: true, value: null });
 		expect(exportUserData(db, user, NOW)?.settings.examDate).toBeNull();
+	});
+
+	it('refuses an exam date that has passed or is more than 2 years away, in the learner\'s days', async () => {
+		const { user } = await register('omar');
+		// 1 November 2026, 12:00 UTC: 13:00 in Amsterdam.
+		expect(saveExamDate(db, user, { examDate: '2026-10-31' }, NOW)).toEqual({ ok: false, problem: 'exam_date_past' });
+		expect(saveExamDate(db, user, { examDate: '2028-11-02' }, NOW)).toEqual({ ok: false, problem: 'exam_date_too_far' });
+		expect(exportUserData(db, user, NOW)?.settings.examDate).toBeNull();
+		// Today and two years ahead are fine.
+		expect(saveExamDate(db, user, { examDate: '2026-11-01' }, NOW)).toEqual({ ok: true, value: '2026-11-01' });
+		expect(saveExamDate(db, user, { examDate: '2028-10-31' }, NOW)).toEqual({ ok: true, value: '2028-10-31' });
+		// 02:00 in Amsterdam on 2 November, before the 04:00 rollover: still 1 November.
+		const early = new Date('2026-11-02T01:00:00Z');
+		expect(saveExamDate(db, { ...user, examDate: null }, { examDate: '2026-11-01' }, early)).toEqual({ ok: true, value: '2026-11-01' });
+		// The settings form refuses the same, and keeps an exam date already saved when it has passed.
+		const settings = { uiLocale: 'en', translationLocale: 'en', timezone: 'Europe/Amsterdam', dayStartsHour: '4', desiredRetention: '0.9', newPerDay: '20' };
+		expect(updateSettings(db, { ...user, examDate: null }, { ...settings, examDate: '2026-01-01' }, NOW)).toEqual({ ok: false, problem: 'exam_date_past' });
+		const later = new Date('2026-12-01T12:00:00Z');
+		expect(updateSettings(db, { ...user, examDate: '2026-11-01' }, { ...settings, examDate: '2026-11-01' }, later).ok).toBe(true);
 	});
 
 	it('saves valid settings and refuses invalid ones', async () => {
@@ -128,9 +147,10 @@ describe('accounts', () => {
 			timezone: 'Europe/Amsterdam',
 			dayStartsHour: '5',
 			desiredRetention: '0.85',
-			newPerDay: '15'
+			newPerDay: '15',
+			dailyCap: '60'
 		};
-		expect(updateSettings(db, user, valid).ok).toBe(true);
+		expect(updateSettings(db, user, valid, NOW).ok).toBe(true);
 		for (const bad of [
 			{ ...valid, uiLocale: 'fr' },
 			{ ...valid, examDate: '2027-02-30' },
@@ -140,9 +160,12 @@ describe('accounts', () => {
 			{ ...valid, desiredRetention: 'veel' },
 			{ ...valid, newPerDay: '2.5' },
 			{ ...valid, dayStartsHour: '24' },
-			{ ...valid, dayStartsHour: '-1' }
+			{ ...valid, dayStartsHour: '-1' },
+			{ ...valid, dailyCap: '19' },
+			{ ...valid, dailyCap: '301' },
+			{ ...valid, dailyCap: 'veel' }
 		]) {
-			expect(updateSettings(db, user, bad)).toEqual({ ok: false, problem: 'settings_invalid' });
+			expect(updateSettings(db, user, bad, NOW)).toEqual({ ok: false, problem: 'settings_invalid' });
 		}
 		const data = exportUserData(db, user, NOW);
 		expect(data?.settings).toEqual({
@@ -152,7 +175,8 @@ describe('accounts', () => {
 			timezone: 'Europe/Amsterdam',
 			dayStartsHour: 5,
 			desiredRetention: 0.85,
-			newPerDay: 15
+			newPerDay: 15,
+			dailyCap: 60
 		});
 		expect(JSON.stringify(data)).not.toContain('argon2');
 	});

@@ -2,6 +2,9 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkUsername, normalizeUsername, suggestUsername } from '../domain/auth/credentials';
 import { FailureLimiter } from '../domain/auth/rate-limit';
+import { checkExamDay, MAX_DAILY_CAP, MIN_DAILY_CAP } from '../domain/srs/exam-policy';
+import { learnerDay, learnerDayOfKey } from '../domain/learner-day';
+import type { DayModel } from '../domain/learner-day';
 import { checkNewPassword, hashPassword, spendPasswordCheck, verifyPasswordHash } from './auth/password';
 import {
 	createSession,
@@ -33,7 +36,9 @@ export type AccountProblem =
 	| 'credentials_wrong'
 	| 'password_wrong'
 	| 'rate_limited'
-	| 'settings_invalid';
+	| 'settings_invalid'
+	| 'exam_date_past'
+	| 'exam_date_too_far';
 
 /** Problems per form field, so a form can show every one next to its field at once. */
 export interface FieldProblems {
@@ -288,7 +293,9 @@ const settingsSchema = z.object({
 	timezone: z.string().refine((value) => TIME_ZONES.has(value) || value === 'UTC'),
 	dayStartsHour: z.coerce.number().int().min(0).max(23),
 	desiredRetention: z.coerce.number().min(0.8).max(0.97),
-	newPerDay: z.coerce.number().int().min(0).max(200)
+	newPerDay: z.coerce.number().int().min(0).max(200),
+	// absent from a form that does not show it: the stored value stays
+	dailyCap: z.coerce.number().int().min(MIN_DAILY_CAP).max(MAX_DAILY_CAP).optional()
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -306,17 +313,31 @@ export function saveInterfaceLanguage(db: Db, userId: string, uiLocale: 'en' | '
 
 const examDateSchema = z.object({ examDate: settingsSchema.shape.examDate });
 
+/**
+ * A new exam date must not have passed (in the learner's days, in the time zone being saved) and
+ * must be at most two years ahead; clearing it, or keeping the one already saved, is always fine.
+ */
+function checkNewExamDate(examDate: string | null, user: SessionUser, day: DayModel, now: Date): ReturnType<typeof fail> | null {
+	if (examDate === null || examDate === user.examDate) return null;
+	const problem = checkExamDay(learnerDayOfKey(examDate), learnerDay(now, day));
+	return problem === 'past' ? fail('exam_date_past') : problem === 'too_far' ? fail('exam_date_too_far') : null;
+}
+
 /** Saves (or clears) the learner's exam date alone, from the practice page's question. */
-export function saveExamDate(db: Db, user: SessionUser, input: Record<string, unknown>): Result<string | null> {
+export function saveExamDate(db: Db, user: SessionUser, input: Record<string, unknown>, now: Date): Result<string | null> {
 	const parsed = examDateSchema.safeParse(input);
 	if (!parsed.success) return fail('settings_invalid');
+	const refused = checkNewExamDate(parsed.data.examDate, user, { timeZone: user.timezone, dayStartsHour: user.dayStartsHour }, now);
+	if (refused) return refused;
 	db.update(t.user).set({ examDate: parsed.data.examDate }).where(eq(t.user.id, user.id)).run();
 	return { ok: true, value: parsed.data.examDate };
 }
 
-export function updateSettings(db: Db, user: SessionUser, input: Record<string, unknown>): Result<Settings> {
+export function updateSettings(db: Db, user: SessionUser, input: Record<string, unknown>, now: Date): Result<Settings> {
 	const parsed = settingsSchema.safeParse(input);
 	if (!parsed.success) return fail('settings_invalid');
+	const refused = checkNewExamDate(parsed.data.examDate, user, { timeZone: parsed.data.timezone, dayStartsHour: parsed.data.dayStartsHour }, now);
+	if (refused) return refused;
 	db.transaction(() => {
 		db.update(t.user).set(parsed.data).where(eq(t.user.id, user.id)).run();
 		if (parsed.data.timezone !== user.timezone || parsed.data.dayStartsHour !== user.dayStartsHour) refreshReviewDays(db.$client, user.id);
@@ -348,7 +369,8 @@ export function exportUserData(db: Db, user: SessionUser, now: Date) {
 			timezone: row.timezone,
 			dayStartsHour: row.dayStartsHour,
 			desiredRetention: row.desiredRetention,
-			newPerDay: row.newPerDay
+			newPerDay: row.newPerDay,
+			dailyCap: row.dailyCap
 		},
 		sessions: sessions.map((s) => ({
 			createdAt: s.createdAt.toISOString(),

@@ -26,7 +26,10 @@ export interface ShownQuestion {
 	kind: QueueKind | 'mistake';
 }
 
-export type NextResult = { done: false; shown: ShownQuestion } | { done: true; nextDueAt: string | null };
+export type NextResult =
+	| { done: false; shown: ShownQuestion }
+	/** `planCap`: the exam plan's answers for today are done (the daily cap) */
+	| { done: true; nextDueAt: string | null; planCap?: number };
 
 export interface Feedback extends QuestionLinks {
 	/** the review-log id of the answer: the feedback's URL names it */

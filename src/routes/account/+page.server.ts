@@ -14,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ url }) => {
 	const { user } = requireUser();
 	return {
-		learning: { desiredRetention: user.desiredRetention, newPerDay: user.newPerDay, dayStartsHour: user.dayStartsHour },
+		learning: { desiredRetention: user.desiredRetention, newPerDay: user.newPerDay, dayStartsHour: user.dayStartsHour, dailyCap: user.dailyCap },
 		savedSettings: url.searchParams.get('saved') === 'settings',
 		account: {
 			username: user.username,
@@ -32,9 +32,9 @@ export const load: PageServerLoad = ({ url }) => {
 };
 
 export const actions: Actions = {
-	settings: async ({ request, cookies }) => {
+	settings: async ({ request, cookies, locals }) => {
 		const { user } = requireUser();
-		const result = updateSettings(getDb(), user, await readForm(request));
+		const result = updateSettings(getDb(), user, await readForm(request), locals.now);
 		if (!result.ok) return fail(400, { form: 'settings', message: describeProblem(result.problem) });
 		setLocaleCookie(cookies, result.value.uiLocale);
 		// A new page load, so that a new interface language applies at once.

@@ -33,10 +33,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	/** "When is your exam?": the date the exam-date planning builds on. */
-	examDate: async ({ request }) => {
+	examDate: async ({ request, locals }) => {
 		const { user } = requireUser();
-		const result = saveExamDate(getDb(), user, await readForm(request));
-		if (!result.ok) return fail(400, { examDateProblem: m.practice_exam_date_invalid() });
+		const result = saveExamDate(getDb(), user, await readForm(request), locals.now);
+		if (!result.ok) {
+			const problem = result.problem === 'exam_date_past' ? m.problem_exam_date_past() : result.problem === 'exam_date_too_far' ? m.problem_exam_date_too_far() : m.practice_exam_date_invalid();
+			return fail(400, { examDateProblem: problem });
+		}
 		redirect(303, '/practice?saved=exam-date');
 	}
 };

@@ -11,6 +11,7 @@ import {
 	learningRetentionFor,
 	newForToday,
 	orderSweep,
+	pickSweep,
 	recallOnExamDay,
 	retentionFor
 } from './exam-policy';
@@ -113,5 +114,22 @@ describe('the exam-date policy', () => {
 		let left = 545;
 		for (let day = EXAM - 60; day < EXAM - INTRODUCE_BEFORE; day++) left -= newForToday(left, day, EXAM, 20, 100);
 		expect(left).toBe(0);
+	});
+});
+
+describe('the final sweep of the learner\'s cards', () => {
+	it('takes the weakest card past its slot, not answered today, and only in the final week', () => {
+		const plan = { examDay: EXAM, targetRecall: 0.9 };
+		const today = EXAM - 1; // every slot has come
+		const cards = [
+			{ questionId: 'strong', stability: 60, lastReviewDay: EXAM - 5 },
+			{ questionId: 'weak', stability: 3, lastReviewDay: EXAM - 9 },
+			{ questionId: 'weakest-but-today', stability: 1, lastReviewDay: today },
+			{ questionId: 'weaker', stability: 2, lastReviewDay: EXAM - 9 }
+		];
+		expect(pickSweep(cards, today, plan)).toBe('weaker');
+		expect(pickSweep(cards.slice(0, 1), today, plan)).toBeNull();
+		expect(pickSweep(cards, EXAM - 8, plan)).toBeNull();
+		expect(pickSweep(cards, EXAM, plan)).toBeNull();
 	});
 });

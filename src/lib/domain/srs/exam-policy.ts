@@ -50,6 +50,19 @@ export function learningRetentionFor(targetRecall: number): number {
 	return Math.round(Math.min(MAX_LEARNING_RETENTION, Math.max(MIN_LEARNING_RETENTION, targetRecall - 0.2)) * 100) / 100;
 }
 
+/** An exam date more than this many days ahead is refused (a typo in the year, most likely). */
+export const MAX_EXAM_DAYS_AHEAD = 2 * 365;
+
+/**
+ * Whether an exam date (a learner day) can be saved today: not in the past (today is fine) and at
+ * most two years ahead.
+ */
+export function checkExamDay(examDay: number, today: number): 'past' | 'too_far' | null {
+	if (examDay < today) return 'past';
+	if (examDay - today > MAX_EXAM_DAYS_AHEAD) return 'too_far';
+	return null;
+}
+
 /** The exam-date policy applies before the exam day; on and after it, plain FSRS. */
 export function choosePolicy(today: number, examDay: number | null): PolicyName {
 	return examDay !== null && today < examDay ? 'exam' : 'fsrs';
@@ -136,6 +149,23 @@ export function orderSweep<T extends SweepCandidate>(candidates: readonly T[], t
 		.filter(({ candidate }) => candidate.recall < targetRecall)
 		.sort((a, b) => a.candidate.recall - b.candidate.recall || a.index - b.index)
 		.map(({ candidate }) => candidate);
+}
+
+/**
+ * The final week's next question: among the learner's cards in review not answered today, those
+ * past their final slot whose predicted recall on the exam day is below the target, the weakest;
+ * null when there is none (or it is not the final week).
+ */
+export function pickSweep(
+	cards: readonly { questionId: string; stability: number; lastReviewDay: number }[],
+	today: number,
+	plan: ExamPlan
+): string | null {
+	if (!isFinalWeek(today, plan.examDay)) return null;
+	const candidates = cards
+		.filter((card) => card.lastReviewDay < today && finalSlotDay(card.questionId, plan.examDay) <= today)
+		.map((card) => ({ questionId: card.questionId, recall: recallOnExamDay(card.stability, card.lastReviewDay, plan.examDay) }));
+	return orderSweep(candidates, plan.targetRecall)[0]?.questionId ?? null;
 }
 
 /**

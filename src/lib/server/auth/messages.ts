@@ -32,6 +32,10 @@ export function describeProblem(problem: AccountProblem, retryAt?: Date, now = n
 		}
 		case 'settings_invalid':
 			return m.problem_settings_invalid();
+		case 'exam_date_past':
+			return m.problem_exam_date_past();
+		case 'exam_date_too_far':
+			return m.problem_exam_date_too_far();
 	}
 }
 

@@ -51,6 +51,8 @@ export interface SessionUser {
 	dayStartsHour: number;
 	desiredRetention: number;
 	newPerDay: number;
+	/** with an exam date: the most answers a day the plan asks for */
+	dailyCap: number;
 }
 
 export type SessionValidationResult =
@@ -109,7 +111,8 @@ export function toSessionUser(row: t.UserRow): SessionUser {
 		timezone: row.timezone,
 		dayStartsHour: row.dayStartsHour,
 		desiredRetention: row.desiredRetention,
-		newPerDay: row.newPerDay
+		newPerDay: row.newPerDay,
+		dailyCap: row.dailyCap
 	};
 }
 

@@ -306,6 +306,8 @@ export const user = sqliteTable('user', {
 	desiredRetention: real('desired_retention').notNull().default(0.9),
 	/** how many new questions a day at most */
 	newPerDay: integer('new_per_day').notNull().default(20),
+	/** with an exam date: the most answers a day the exam-date policy plans (domain/srs/exam-policy.ts) */
+	dailyCap: integer('daily_cap').notNull().default(100),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 });
 

@@ -465,3 +465,86 @@ describe('the exam-date policy in the answer path', () => {
 		expect(db.select().from(t.reviewLog).where(eq(t.reviewLog.questionId, 'wo-002')).get()).toMatchObject({ policy: 'fsrs', desiredRetention: 0.97 });
 	});
 });
+
+describe('the scheduled queue with an exam plan', () => {
+	function setUpBank(examDate: string, dailyCap = 100): { db: Db; user: SessionUser } {
+		const db = openDatabase(':memory:');
+		importContent(db, loadContent(), NOW);
+		db.insert(t.user).values({ id: 'u1', username: 'ali', usernameKey: 'ali', passwordHash: 'x', role: 'learner', createdAt: NOW, examDate, dailyCap }).run();
+		return { db, user: toSessionUser(db.select().from(t.user).where(eq(t.user.id, 'u1')).get()!) };
+	}
+	const answerShown = (db: Db, user: SessionUser, shown: ShownQuestion, at: Date) => {
+		const result = submitAnswer(db, user, answer(shown, correctPosition(db, shown)), at);
+		if (!result.ok) throw new Error(result.problem);
+	};
+
+	it('paces new questions to introduce the bank two weeks before the exam', () => {
+		// 10 November, exam on 10 December: 30 days, so new questions over 16 days.
+		const { db, user } = setUpBank('2026-12-10', 100);
+		const bank = db.select({ n: count() }).from(t.question).get()!.n;
+		const pace = Math.ceil(bank / 16);
+		let at = NOW;
+		let fresh = 0;
+		// One learner day (09:00 to 04:00 in Amsterdam), an answer every 2 minutes.
+		const end = new Date('2026-11-11T03:00:00Z');
+		while (at < end) {
+			const next = nextQuestion(db, user, parseScope('due')!, at);
+			if (next.done) break;
+			if (next.shown.kind === 'new') fresh += 1;
+			answerShown(db, user, next.shown, at);
+			at = new Date(at.getTime() + 2 * 60_000);
+		}
+		expect(at < end).toBe(true);
+		// The day ends when the pace is used up and nothing is due, under the cap; the learner's
+		// own limit of 20 new questions a day gives way to the plan's pace.
+		const answered = db.select({ n: count() }).from(t.reviewLog).get()!.n;
+		expect(pace).toBeGreaterThan(20);
+		expect(fresh).toBe(pace);
+		expect(answered).toBeLessThan(100);
+		// The next morning, the next share.
+		const morning = nextQuestion(db, user, parseScope('due')!, new Date('2026-11-11T08:00:00Z'));
+		expect(morning.done).toBe(false);
+	});
+
+	it('closes the day at the cap until the next learner day', () => {
+		const { db, user } = setUpBank('2026-12-10', 20);
+		let at = NOW;
+		for (let i = 0; i < 20; i++) {
+			const next = nextQuestion(db, user, parseScope('theme:wonen')!, at);
+			if (next.done) throw new Error('theme done');
+			answerShown(db, user, next.shown, at);
+			at = new Date(at.getTime() + 60_000);
+		}
+		const done = nextQuestion(db, user, parseScope('due')!, at);
+		// 20 answers today: the plan's day is done; it opens at 04:00 Amsterdam time on 11 November.
+		expect(done).toEqual({ done: true, nextDueAt: '2026-11-11T03:00:00.000Z', planCap: 20 });
+	});
+
+	it('in the final week, brings the weakest question for the exam day first', () => {
+		// Exam tomorrow: every question's final slot has come.
+		const { db, user } = setUpBank('2026-11-11');
+		const day = dayModelOf(user);
+		const today = learnerDay(NOW, day);
+		const ids = db.select({ id: t.question.id }).from(t.question).limit(3).all().map((row) => row.id);
+		const scheduler = createScheduler();
+		// Three cards in review, none due: last reviewed 5, 10 and 2 days ago with these stabilities.
+		const made: [string, number, number][] = [
+			[ids[0]!, 30, 5],
+			[ids[1]!, 4, 10],
+			[ids[2]!, 20, 2]
+		];
+		for (const [id, stability, daysAgo] of made) {
+			const last = new Date(NOW.getTime() - daysAgo * DAY);
+			const card = { ...scheduler.rate(null, last, day, 3).card, stability, state: 2 as const, due: new Date(NOW.getTime() + 20 * DAY) };
+			saveCard(db, 'u1', id, card, 3, day);
+		}
+		expect(learnerDay(loadCard(db, 'u1', ids[1]!)!.due, day)).toBeGreaterThan(today);
+		// Recall on the exam day: ids[1] (4 days, 11 days since) is the weakest, below 0.90.
+		const first = nextQuestion(db, user, parseScope('due')!, NOW);
+		expect(first.done ? null : first.shown.questionId).toBe(ids[1]);
+		answerShown(db, user, (first as { shown: ShownQuestion }).shown, NOW);
+		// Answered today: not swept again today; the others are above the target; new questions next.
+		const second = nextQuestion(db, user, parseScope('due')!, new Date(NOW.getTime() + 60_000));
+		expect(second.done ? null : second.shown.kind).toBe('new');
+	});
+});

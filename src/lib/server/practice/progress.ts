@@ -15,27 +15,27 @@ import { dayModelOf } from './reviews';
 type Learner = Pick<SessionUser, 'id' | 'timezone' | 'dayStartsHour'>;
 
 /**
- * New questions answered for the first time today (learner day), for the daily limit. Mock-exam
- * answers do not count: an exam must not use up the day's new questions.
+ * Practice answers given today (learner day), and how many of them were a question's first answer
+ * (for the daily new limit, and an exam plan's daily cap). Mock-exam answers do not count: an exam
+ * must not use up the day.
  */
-export function countNewToday(db: Db, user: Learner, now: Date): number {
+export function countPracticeToday(db: Db, user: Learner, now: Date): { answers: number; fresh: number } {
 	const day = dayModelOf(user);
 	const since = startOfLearnerDay(learnerDay(now, day), day);
-	const statement = prepared(db, 'progress.newToday', () =>
+	const statement = prepared(db, 'progress.today', () =>
 		db
-			.select({ n: count() })
+			.select({ answers: count(), fresh: sql<number>`count(CASE WHEN ${t.reviewLog.stateBefore} = 0 THEN 1 END)` })
 			.from(t.reviewLog)
-			.where(
-				and(
-					eq(t.reviewLog.userId, sql.placeholder('userId')),
-					gte(t.reviewLog.reviewedAt, sql.placeholder('since')),
-					eq(t.reviewLog.stateBefore, 0),
-					ne(t.reviewLog.mode, 'exam')
-				)
-			)
+			.where(and(eq(t.reviewLog.userId, sql.placeholder('userId')), gte(t.reviewLog.reviewedAt, sql.placeholder('since')), ne(t.reviewLog.mode, 'exam')))
 			.prepare()
 	);
-	return statement.get({ userId: user.id, since: since.getTime() })?.n ?? 0;
+	const row = statement.get({ userId: user.id, since: since.getTime() });
+	return { answers: row?.answers ?? 0, fresh: row?.fresh ?? 0 };
+}
+
+/** New questions answered for the first time today (learner day), for the daily limit. */
+export function countNewToday(db: Db, user: Learner, now: Date): number {
+	return countPracticeToday(db, user, now).fresh;
 }
 
 export interface ThemeProgress {

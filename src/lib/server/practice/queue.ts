@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { prepared } from '../db/prepared';
-import { DAY_MS } from '../../domain/learner-day';
+import { DAY_MS, startOfLearnerDay } from '../../domain/learner-day';
+import { isFinalWeek, newForToday, pickSweep } from '../../domain/srs/exam-policy';
 import { pickNext } from '../../domain/srs/queue';
 import type { DueCandidate } from '../../domain/srs/queue';
 import type { SessionUser } from '../auth/session';
@@ -8,9 +9,9 @@ import type { Db } from '../db';
 import * as t from '../db/schema';
 import type { NextResult, ShownQuestion } from '../../types/practice';
 import { loadQuestion } from '../question-links';
-import { countNewToday } from './progress';
+import { countNewToday, countPracticeToday } from './progress';
 import { findForwardReview } from '../teach/assignments';
-import { dayModelOf, loadCard } from './reviews';
+import { activeExamPlan, dayModelOf, loadCard } from './reviews';
 import { scopeFilter, scopeParams } from './scopes';
 import type { Scope } from './scopes';
 import { encodeShowing, optionOrder } from './showings';
@@ -112,9 +113,21 @@ export function listMistakes(db: Db, userId: string, now: Date): Mistake[] {
 /**
  * The question to show now for this scope, as a signed showing. Pure read: the same state and
  * time give the same question in the same option order, so a reload (or a preload) changes nothing.
+ *
+ * Before a learner's exam day, the scheduled queue (scope `due`) follows the exam-date policy
+ * (domain/srs/exam-policy.ts): at most the learner's daily cap of answers; in the final week, after
+ * learning steps, the weakest question for the exam day first (the sweep); new questions paced to
+ * be all introduced two weeks before the exam.
  */
 export function nextQuestion(db: Db, user: SessionUser, scope: Scope, now: Date): NextResult {
 	let next: { questionId: string; kind: ShowingKind; reps: number } | null = null;
+	const plan = scope.kind === 'due' ? activeExamPlan(user, now) : null;
+	const answeredToday = plan ? countPracticeToday(db, user, now).answers : 0;
+	if (plan && answeredToday >= user.dailyCap) {
+		// Today's plan is done; the queue opens again at the start of the next learner day.
+		const day = dayModelOf(user);
+		return { done: true, nextDueAt: startOfLearnerDay(plan.today + 1, day).toISOString(), planCap: user.dailyCap };
+	}
 	if (scope.kind === 'mistakes') {
 		const first = listMistakes(db, user.id, now)[0];
 		if (first) next = { questionId: first.questionId, kind: 'mistake', reps: cardReps(db, user.id, first.questionId) };
@@ -123,9 +136,19 @@ export function nextQuestion(db: Db, user: SessionUser, scope: Scope, now: Date)
 		const input = { cards: due, fresh: [] as string[], newToday: 0, newPerDay: user.newPerDay, now };
 		// Due cards come before new questions: look for a new one only when no card is due.
 		let picked = pickNext(input);
+		if (plan && isFinalWeek(plan.today, plan.examDay) && picked?.kind !== 'learning') {
+			const sweep = pickSweep(listSweepCards(db, user.id, plan.today), plan.today, plan);
+			if (sweep) picked = { questionId: sweep, kind: 'due' };
+		}
 		if (!picked) {
 			const fresh = findFirstNew(db, user.id, scope);
-			picked = pickNext({ ...input, fresh: fresh ? [fresh] : [], newToday: countNewToday(db, user, now) });
+			const newToday = countNewToday(db, user, now);
+			// With an exam plan: today's share of what was unseen this morning, so every question is
+			// introduced in time, within what the cap leaves after today's other answers.
+			const newPerDay = plan
+				? newForToday(countUnseen(db, user.id) + newToday, plan.today, plan.examDay, answeredToday - newToday, user.dailyCap)
+				: user.newPerDay;
+			picked = pickNext({ ...input, fresh: fresh ? [fresh] : [], newToday, newPerDay });
 		}
 		// A teacher's "know by the due date" task: when nothing else is due, the question least
 		// ready for the due date comes back early.
@@ -133,11 +156,34 @@ export function nextQuestion(db: Db, user: SessionUser, scope: Scope, now: Date)
 			const forward = findForwardReview(db, user.id, scope.setId, now, dayModelOf(user));
 			if (forward) next = { questionId: forward, kind: 'due', reps: cardReps(db, user.id, forward) };
 		}
-		if (picked) next = { ...picked, reps: due.find((card) => card.questionId === picked.questionId)?.reps ?? 0 };
+		if (picked) {
+			const reps = picked.kind === 'new' ? 0 : (due.find((card) => card.questionId === picked.questionId)?.reps ?? cardReps(db, user.id, picked.questionId));
+			next = { ...picked, reps };
+		}
 	}
 	const shown = next && showQuestion(db, user.id, next.questionId, next.reps, next.kind, now);
 	if (!shown) return { done: true, nextDueAt: nextDueAt(db, user.id, scope)?.toISOString() ?? null };
 	return { done: false, shown };
+}
+
+/** The learner's cards in review not answered today (learner days), for the final sweep. */
+function listSweepCards(db: Db, userId: string, today: number): { questionId: string; stability: number; lastReviewDay: number }[] {
+	return prepared(db, 'queue.sweep', () =>
+		db.$client.prepare(`
+			SELECT c.question_id AS questionId, c.stability AS stability, c.last_review_day AS lastReviewDay
+			FROM card c JOIN question q ON q.id = c.question_id AND q.retired_at IS NULL
+			WHERE c.user_id = ? AND c.state = 2 AND c.last_review_day < ?`)
+	).all(userId, today) as { questionId: string; stability: number; lastReviewDay: number }[];
+}
+
+/** Active questions the learner has never answered. */
+function countUnseen(db: Db, userId: string): number {
+	const row = prepared(db, 'queue.unseen', () =>
+		db.$client.prepare(`
+			SELECT COUNT(*) AS n FROM question q
+			WHERE q.retired_at IS NULL AND NOT EXISTS (SELECT 1 FROM card c WHERE c.user_id = ? AND c.question_id = q.id)`)
+	).get(userId) as { n: number };
+	return row.n;
 }
 
 function cardReps(db: Db, userId: string, questionId: string): number {

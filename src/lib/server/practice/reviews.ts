@@ -3,7 +3,7 @@ import { createScheduler, SCHEDULER_VERSION } from '../../domain/srs/scheduler';
 import type { BinaryRating, CardPhase, CardState, ReviewResult, Scheduler } from '../../domain/srs/scheduler';
 import { learnerDay, learnerDayOfKey } from '../../domain/learner-day';
 import { capCard, choosePolicy, retentionFor } from '../../domain/srs/exam-policy';
-import type { PolicyName } from '../../domain/srs/exam-policy';
+import type { ExamPlan, PolicyName } from '../../domain/srs/exam-policy';
 import type { DayModel } from '../../domain/learner-day';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
@@ -113,18 +113,27 @@ interface PolicyStep extends ReviewResult {
 }
 
 /**
+ * The learner's exam plan at `at` when the exam-date policy applies (an exam date, and `at` is
+ * before that learner day); null for plain FSRS. The target is their desired retention.
+ */
+export function activeExamPlan(learner: Learner, at: Date): (ExamPlan & { today: number }) | null {
+	if (!learner.examDate) return null;
+	const examDay = learnerDayOfKey(learner.examDate);
+	const today = learnerDay(at, dayModelOf(learner));
+	return choosePolicy(today, examDay) === 'exam' ? { examDay, targetRecall: learner.desiredRetention, today } : null;
+}
+
+/**
  * One answer through the learner's policy (domain/srs/exam-policy.ts): before their exam day, the
  * exam-date policy's retention for that day and its cap on the interval; otherwise plain FSRS at
  * their desired retention.
  */
 function scheduleStep(card: CardState | null, at: Date, day: DayModel, rating: BinaryRating, learner: Learner, questionId: string): PolicyStep {
-	const examDay = learner.examDate ? learnerDayOfKey(learner.examDate) : null;
-	const today = learnerDay(at, day);
-	if (choosePolicy(today, examDay) === 'fsrs' || examDay === null) {
+	const plan = activeExamPlan(learner, at);
+	if (!plan) {
 		return { ...schedulerFor(learner.desiredRetention).rate(card, at, day, rating), policy: 'fsrs', retention: learner.desiredRetention };
 	}
-	const plan = { examDay, targetRecall: learner.desiredRetention };
-	const retention = retentionFor(today, plan);
+	const retention = retentionFor(plan.today, plan);
 	const result = schedulerFor(retention).rate(card, at, day, rating);
 	return { ...result, card: capCard(result.card, at, day, plan, questionId), policy: 'exam', retention };
 }

@@ -209,7 +209,7 @@ describe('assignments', () => {
 		// An early riser in Auckland: 11:30 on 2 December, past their 06:00 rollover.
 		const user = toSessionUser(db.select().from(t.user).where(eq(t.user.id, ali)).get()!);
 		const settings = { uiLocale: 'nl', translationLocale: 'en', timezone: 'Pacific/Auckland', dayStartsHour: '6', desiredRetention: '0.9', newPerDay: '20' };
-		expect(updateSettings(db, user, settings).ok).toBe(true);
+		expect(updateSettings(db, user, settings, NOW).ok).toBe(true);
 		expect(dayOf()).toBe(learnerDayOfKey('2026-12-02'));
 		// A card written before the column existed gets its day when the database opens.
 		db.update(t.card).set({ lastReviewDay: null }).run();

@@ -1,0 +1,1 @@
+ALTER TABLE `user` ADD `daily_cap` integer DEFAULT 100 NOT NULL;

@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
+import { answer, currentQuestion, nextButton } from './bank';
+import { dateInDays, openPage, registerAs, uniqueUsername } from './helpers';
+
+/*
+ * A learner with an exam date, across the days to the exam, with the test clock: the date is
+ * checked, answers are scheduled by the exam-date policy (the review log says so), the last days
+ * bring back what was practised before anything new, and after the exam plain FSRS returns.
+ */
+
+const DAY = 86_400_000;
+
+function policies(username: string): { policy: string; n: number }[] {
+	const db = new Database(process.env.KNM_E2E_DATABASE!, { readonly: true, fileMustExist: true });
+	try {
+		return db
+			.prepare(
+				`SELECT r.policy AS policy, count(*) AS n FROM review_log r JOIN user u ON u.id = r.user_id WHERE u.username = ? GROUP BY r.policy ORDER BY r.policy`
+			)
+			.all(username) as { policy: string; n: number }[];
+	} finally {
+		db.close();
+	}
+}
+
+async function setClock(context: BrowserContext, baseURL: string, offsetMs: number): Promise<void> {
+	await context.addCookies([{ name: 'knm_test_clock_offset_ms', value: String(Math.round(offsetMs)), url: baseURL }]);
+}
+
+/** Answers the scheduled queue's question right and goes on; returns the question's Dutch text. */
+async function practiseRight(page: Page): Promise<string> {
+	const question = await answer(page, true);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Right!');
+	await nextButton(page).click();
+	return question.question.nl;
+}
+
+test('a learner with an exam date 20 days ahead: checked date, the plan in the log, practised questions first in the last days, plain FSRS after', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	const username = uniqueUsername('planner');
+	await registerAs(page, username);
+	await openPage(page, '/practice');
+	const field = page.getByLabel('When is your KNM exam? (if you know it)');
+
+	// A date that has passed, or a typo in the year: a clear message, nothing saved.
+	await field.fill(dateInDays(-3));
+	await page.getByRole('button', { name: 'Save the date' }).click();
+	await expect(page.getByText('That date has passed. Give the date of an exam that is still to come.')).toBeVisible();
+	await field.fill(dateInDays(3 * 365));
+	await page.getByRole('button', { name: 'Save the date' }).click();
+	await expect(page.getByText('That date is more than 2 years away. Please check the year.')).toBeVisible();
+	await field.fill(dateInDays(20));
+	await page.getByRole('button', { name: 'Save the date' }).click();
+	await expect(page.getByText('We saved your exam date.')).toBeVisible();
+
+	// Day 1: four new questions, each answered right twice (the second time after its 10 minutes).
+	await openPage(page, '/practice/session?scope=due');
+	const practised = new Set<string>();
+	for (let i = 0; i < 4; i++) practised.add(await practiseRight(page));
+	await setClock(context, baseURL!, 11 * 60_000);
+	await openPage(page, '/practice/session?scope=due');
+	for (let i = 0; i < 4; i++) expect(practised).toContain(await practiseRight(page));
+	expect(policies(username)).toEqual([{ policy: 'exam', n: 8 }]);
+
+	// Three days before the exam: what was practised comes back before anything new.
+	await setClock(context, baseURL!, 17 * DAY);
+	await openPage(page, '/practice/session?scope=due');
+	for (let i = 0; i < 4; i++) {
+		const question = await currentQuestion(page);
+		expect(practised, `question ${i + 1} in the last days`).toContain(question.question.nl);
+		await practiseRight(page);
+	}
+
+	// After the exam day: plain FSRS again.
+	await setClock(context, baseURL!, 22 * DAY);
+	await openPage(page, '/practice/session?scope=due');
+	await practiseRight(page);
+	expect(policies(username)).toEqual([
+		{ policy: 'exam', n: 12 },
+		{ policy: 'fsrs', n: 1 }
+	]);
+});
