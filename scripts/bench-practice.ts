@@ -14,14 +14,16 @@ import http from 'node:http';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { seededRandom } from '../src/lib/domain/random';
 import { sessionIdFromToken } from '../src/lib/server/auth/session';
 import { importContent } from '../src/lib/server/content/import';
 import { loadContent } from '../src/lib/server/content/load';
 import { openDatabase } from '../src/lib/server/db';
-import { DAY_MS as DAY, learnerDay } from '../src/lib/domain/learner-day';
-import { findDueCandidates, parseScope } from '../src/lib/server/practice';
+import { DAY_MS as DAY, learnerDay, learnerDayKey } from '../src/lib/domain/learner-day';
+import { toSessionUser } from '../src/lib/server/auth/session';
+import * as t from '../src/lib/server/db/schema';
+import { findDueCandidates, loadReadiness, parseScope, progressOverview } from '../src/lib/server/practice';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000);
 const CARDS_PER_LEARNER = Number(process.env.BENCH_CARDS ?? 500);
@@ -137,6 +139,21 @@ const plan = planRows.map((row) => row.detail).join(' | ');
 const usesIndex = /card USING (COVERING )?INDEX card_user_state_due_idx/.test(plan);
 console.log(`Due-queue query: p50 ${percentile(queryTimes, 50).toFixed(3)} ms, p99 ${percentile(queryTimes, 99).toFixed(3)} ms over ${queryTimes.length} learners.`);
 console.log(`Query plan: ${plan}`);
+
+// /progress: the overview and readiness (per theme, for the exam day), in process, for learners
+// half of whom have an exam date 30 days ahead.
+const progressTimes: number[] = [];
+const examDate = learnerDayKey(learnerDay(now, AMSTERDAM) + 30);
+for (let i = 0; i < 300; i++) {
+	const row = db.select().from(t.user).where(eq(t.user.id, `bench-${Math.floor(random() * LEARNERS)}`)).get()!;
+	const user = { ...toSessionUser(row), examDate: i % 2 === 0 ? examDate : null };
+	const started = performance.now();
+	progressOverview(db, user, now, 'en');
+	loadReadiness(db, user, now, 'en');
+	progressTimes.push(performance.now() - started);
+}
+progressTimes.sort((a, b) => a - b);
+console.log(`Progress page (overview + readiness): p50 ${percentile(progressTimes, 50).toFixed(2)} ms, p95 ${percentile(progressTimes, 95).toFixed(2)} ms over ${progressTimes.length} learners.`);
 sqlite.close();
 
 // ---------------------------------------------------------------- 3. the server under load
@@ -309,12 +326,14 @@ try {
 		p99RatioAnswerToBaseline: round(answerPath.p99Ms / base.p99Ms),
 		rpsRatioAnswerToBaseline: round(answerPath.rps / base.rps),
 		dueQueueQuery: { p50Ms: round(percentile(queryTimes, 50), 4), p99Ms: round(percentile(queryTimes, 99), 4), usesUserStateDueIndex: usesIndex, plan },
-		budgets: { answerP99Ms: 20, dueQueueMs: 1 },
+		progressPage: { p50Ms: round(percentile(progressTimes, 50)), p95Ms: round(percentile(progressTimes, 95)) },
+		budgets: { answerP99Ms: 20, dueQueueMs: 1, progressPageP95Ms: 30 },
 		withinBudget: {
 			answerServerP99: percentile(answerServerTimes, 99) <= 20,
 			feedbackServerP99: percentile(feedbackServerTimes, 99) <= 20,
 			answerRoundTripP99: answerPath.p99Ms <= 20,
-			dueQueue: percentile(queryTimes, 99) <= 1 && usesIndex
+			dueQueue: percentile(queryTimes, 99) <= 1 && usesIndex,
+			progressPage: percentile(progressTimes, 95) <= 30
 		}
 	};
 	console.log(`Baseline (GET /search, trivial page): ${base.rps} req/s, p50 ${base.p50Ms} ms, p99 ${base.p99Ms} ms, errors ${base.errors}`);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import type { BrowserContext, Page } from '@playwright/test';
 import { answer, currentQuestion, nextButton } from './bank';
-import { dateInDays, openPage, registerAs, uniqueUsername } from './helpers';
+import { dateInDays, expectNoAxeViolations, openPage, registerAs, uniqueUsername } from './helpers';
 
 /*
  * A learner with an exam date, across the days to the exam, with the test clock: the date is
@@ -59,6 +59,18 @@ test('a learner with an exam date 20 days ahead: checked date, the plan in the l
 	await page.getByRole('button', { name: 'Save the date' }).click();
 	await expect(page.getByText('We saved your exam date.')).toBeVisible();
 
+	// Before any practice: readiness for today is a guess on every question, about a third.
+	await openPage(page, '/progress');
+	await expect(page.getByTestId('readiness-estimate')).toHaveText(/^On your exam day \(.+\): about \d+ to \d+ of the 40 questions right\.$/);
+	const [low, high] = (await page.getByTestId('readiness-estimate').textContent())!.match(/about (\d+) to (\d+)/)!.slice(1).map(Number);
+	expect(low).toBeLessThanOrEqual(13);
+	expect(high).toBeGreaterThanOrEqual(14);
+	await expect(page.getByText('It is not a pass mark. DUO does not say how many answers you need right to pass.')).toBeVisible();
+	await expect(page.getByTestId('readiness-themes').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })).toHaveCount(8);
+	const guideLink = page.getByTestId('readiness-themes').locator('a[href^="/guides/"]').first();
+	await expect(guideLink).toHaveAttribute('href', /^\/guides\/[a-z0-9-]+#eindterm-\d+-\d+$/);
+	await expectNoAxeViolations(page);
+
 	// Day 1: four new questions, each answered right twice (the second time after its 10 minutes).
 	await openPage(page, '/practice/session?scope=due');
 	const practised = new Set<string>();
@@ -67,6 +79,11 @@ test('a learner with an exam date 20 days ahead: checked date, the plan in the l
 	await openPage(page, '/practice/session?scope=due');
 	for (let i = 0; i < 4; i++) expect(practised).toContain(await practiseRight(page));
 	expect(policies(username)).toEqual([{ policy: 'exam', n: 8 }]);
+	// Readiness counts the four questions as answered, in their themes.
+	await openPage(page, '/progress');
+	const lines = await page.getByTestId('readiness-themes').getByText(/you answered \d+ of \d+ questions/).allTextContents();
+	expect(lines).toHaveLength(8);
+	expect(lines.reduce((sum, line) => sum + Number(/you answered (\d+) of/.exec(line)![1]), 0)).toBe(4);
 
 	// Three days before the exam: what was practised comes back before anything new.
 	await setClock(context, baseURL!, 17 * DAY);

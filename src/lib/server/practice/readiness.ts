@@ -1,0 +1,108 @@
+import { desc, eq } from 'drizzle-orm';
+import { eindtermAnchor } from '../../domain/content/markdown';
+import { learnerDay, learnerDayKey, learnerDayOfKey } from '../../domain/learner-day';
+import { pickLocale } from '../../domain/locale';
+import type { Locale } from '../../domain/locale';
+import { estimateReadiness } from '../../domain/srs/readiness';
+import type { SessionUser } from '../auth/session';
+import type { Db } from '../db';
+import { prepared } from '../db/prepared';
+import * as t from '../db/schema';
+import { dayModelOf } from './reviews';
+
+/*
+ * The learner's readiness for the exam (domain/srs/readiness.ts) on their exam day, or today when
+ * they have none (or it has passed). One query over the bank and the learner's cards; reads only.
+ */
+
+export interface ReadinessView {
+	/** the day the estimate is for (YYYY-MM-DD) */
+	day: string;
+	/** true when `day` is the learner's exam date, false when it is today */
+	examDay: boolean;
+	expected: number;
+	low: number;
+	high: number;
+	total: number;
+	themes: {
+		slug: string;
+		number: number;
+		name: string;
+		expected: number;
+		questions: number;
+		answered: number;
+		weakest: { code: string; description: string; expected: number; guideHref: string | null }[];
+	}[];
+	/** the learner's latest finished practice exam, to show beside the estimate */
+	lastExam: { score: number; total: number; startedAt: string } | null;
+}
+
+export function loadReadiness(db: Db, user: SessionUser, now: Date, locale: Locale): ReadinessView {
+	const day = dayModelOf(user);
+	const today = learnerDay(now, day);
+	const examDay = user.examDate ? learnerDayOfKey(user.examDate) : null;
+	const target = examDay !== null && examDay >= today ? examDay : today;
+	const rows = prepared(db, 'readiness.bank', () =>
+		db.$client.prepare(`
+			SELECT q.theme_slug AS theme, q.eindterm AS eindterm, c.stability AS stability, c.last_review_day AS lastReviewDay,
+				c.reps AS reps, c.last_rating AS lastRating
+			FROM question q
+			JOIN theme th ON th.slug = q.theme_slug AND th.retired_at IS NULL
+			LEFT JOIN card c ON c.user_id = ? AND c.question_id = q.id
+			WHERE q.retired_at IS NULL`)
+	).all(user.id) as { theme: string; eindterm: string; stability: number | null; lastReviewDay: number | null; reps: number | null; lastRating: number | null }[];
+	const readiness = estimateReadiness(
+		rows.map((row) => ({
+			theme: row.theme,
+			eindterm: row.eindterm,
+			card:
+				row.stability === null || row.lastReviewDay === null
+					? null
+					: { stability: row.stability, lastReviewDay: row.lastReviewDay, reps: row.reps ?? 0, lastRating: row.lastRating }
+		})),
+		target
+	);
+	const themes = new Map(db.select().from(t.theme).all().map((theme) => [theme.slug, theme]));
+	const eindtermen = new Map(db.select().from(t.eindterm).all().map((row) => [row.code, row]));
+	const guides = new Map<string, string>();
+	for (const row of db.select().from(t.guideTheme).all()) if (!guides.has(row.themeSlug)) guides.set(row.themeSlug, row.guideSlug);
+	const last = db
+		.select({ score: t.examAttempt.score, total: t.examAttempt.total, startedAt: t.examAttempt.startedAt })
+		.from(t.examAttempt)
+		.where(eq(t.examAttempt.userId, user.id))
+		.orderBy(desc(t.examAttempt.startedAt))
+		.all()
+		.find((attempt) => attempt.score !== null);
+	return {
+		day: learnerDayKey(target),
+		examDay: target === examDay,
+		expected: readiness.expected,
+		low: readiness.low,
+		high: readiness.high,
+		total: readiness.total,
+		themes: readiness.themes
+			.map((entry) => {
+				const theme = themes.get(entry.theme)!;
+				const guide = guides.get(entry.theme);
+				return {
+					slug: entry.theme,
+					number: theme.number,
+					name: pickLocale(locale, theme.nameEn, theme.nameNl),
+					expected: entry.expected,
+					questions: entry.questions,
+					answered: entry.answered,
+					weakest: entry.weakest.map((weak) => {
+						const row = eindtermen.get(weak.code);
+						return {
+							code: weak.code,
+							description: row ? pickLocale(locale, row.descriptionEn, row.descriptionNl) : '',
+							expected: weak.expected,
+							guideHref: guide ? `/guides/${guide}#${eindtermAnchor(weak.code)}` : null
+						};
+					})
+				};
+			})
+			.sort((a, b) => a.number - b.number),
+		lastExam: last ? { score: last.score!, total: last.total, startedAt: last.startedAt.toISOString() } : null
+	};
+}
