@@ -58,6 +58,9 @@ test('a learner with an exam date 20 days ahead: checked date, the plan in the l
 	await field.fill(dateInDays(20));
 	await page.getByRole('button', { name: 'Save the date' }).click();
 	await expect(page.getByText('We saved your exam date.')).toBeVisible();
+	// Today's target: the whole bank is to be introduced two weeks before the exam, so about
+	// 545 / 6 new questions a day, within the daily cap of 100.
+	await expect(page.getByTestId('today-plan')).toHaveText(/^Exam in 2[01] days\. Today's plan: about (91|78) answers, (91|78) still to do\.$/);
 
 	// Before any practice: readiness for today is a guess on every question, about a third.
 	await openPage(page, '/progress');
@@ -94,8 +97,10 @@ test('a learner with an exam date 20 days ahead: checked date, the plan in the l
 		await practiseRight(page);
 	}
 
-	// After the exam day: plain FSRS again.
+	// After the exam day: plain FSRS again, and no plan for today.
 	await setClock(context, baseURL!, 22 * DAY);
+	await openPage(page, '/practice');
+	await expect(page.getByTestId('today-plan')).toHaveCount(0);
 	await openPage(page, '/practice/session?scope=due');
 	await practiseRight(page);
 	expect(policies(username)).toEqual([

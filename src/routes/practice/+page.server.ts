@@ -4,7 +4,7 @@ import { readForm } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { currentLocale } from '$lib/server/locale';
-import { countNewToday, dayModelOf, listMistakes, listSets, themeProgress } from '$lib/server/practice';
+import { countNewToday, dayModelOf, listMistakes, listSets, loadTodayPlan, themeProgress } from '$lib/server/practice';
 import { listLearnerAssignments } from '$lib/server/teach';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,6 +19,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		// A learner who has not answered anything yet gets one clear way to start.
 		firstTime: themes.every((theme) => theme.learning === 0 && theme.learnt === 0),
 		examDate: user.examDate,
+		todayPlan: loadTodayPlan(db, user, locals.now),
 		// "From your teacher": open assignments of the learner's classes, by due date.
 		assignments: user.role === 'learner' ? listLearnerAssignments(db, user.id, locals.now, dayModelOf(user)) : [],
 		savedExamDate: url.searchParams.get('saved') === 'exam-date',

@@ -22,6 +22,7 @@ import {
 	markGuessed,
 	nextQuestion,
 	parseScope,
+	loadTodayPlan,
 	progressOverview,
 	recordReview,
 	saveCard,
@@ -547,4 +548,26 @@ describe('the scheduled queue with an exam plan', () => {
 		const second = nextQuestion(db, user, parseScope('due')!, new Date(NOW.getTime() + 60_000));
 		expect(second.done ? null : second.shown.kind).toBe('new');
 	});
+
+	it("gives today's target: due cards, today's share of new questions, what is done, within the cap", () => {
+		const { db, user } = setUpBank('2026-12-10', 100);
+		const bank = db.select({ n: count() }).from(t.question).get()!.n;
+		const pace = Math.ceil(bank / 16);
+		expect(loadTodayPlan(db, user, NOW)).toEqual({ target: pace, left: pace, examDate: '2026-12-10', daysLeft: 30 });
+		// Five new questions answered right: each comes back after 10 minutes, today.
+		let at = NOW;
+		for (let i = 0; i < 5; i++) {
+			const next = nextQuestion(db, user, parseScope('due')!, at);
+			if (next.done) throw new Error('done');
+			answerShown(db, user, next.shown, at);
+			at = new Date(at.getTime() + 60_000);
+		}
+		expect(loadTodayPlan(db, user, at)).toEqual({ target: 5 + 5 + (pace - 5), left: 5 + pace - 5, examDate: '2026-12-10', daysLeft: 30 });
+		// A low cap bounds the target.
+		expect(loadTodayPlan(db, { ...user, dailyCap: 20 }, at)).toMatchObject({ target: 20, left: 15 });
+		// No exam date, or the exam day itself: no plan.
+		expect(loadTodayPlan(db, { ...user, examDate: null }, at)).toBeNull();
+		expect(loadTodayPlan(db, user, new Date('2026-12-10T12:00:00Z'))).toBeNull();
+	});
 });
+

@@ -177,7 +177,7 @@ function listSweepCards(db: Db, userId: string, today: number): { questionId: st
 }
 
 /** Active questions the learner has never answered. */
-function countUnseen(db: Db, userId: string): number {
+export function countUnseen(db: Db, userId: string): number {
 	const row = prepared(db, 'queue.unseen', () =>
 		db.$client.prepare(`
 			SELECT COUNT(*) AS n FROM question q

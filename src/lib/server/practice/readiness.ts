@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { eindtermAnchor } from '../../domain/content/markdown';
-import { learnerDay, learnerDayKey, learnerDayOfKey } from '../../domain/learner-day';
+import { learnerDay, learnerDayKey, learnerDayOfKey, startOfLearnerDay } from '../../domain/learner-day';
+import { newForToday } from '../../domain/srs/exam-policy';
 import { pickLocale } from '../../domain/locale';
 import type { Locale } from '../../domain/locale';
 import { estimateReadiness } from '../../domain/srs/readiness';
@@ -8,7 +9,9 @@ import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
 import * as t from '../db/schema';
-import { dayModelOf } from './reviews';
+import { countPracticeToday } from './progress';
+import { countUnseen } from './queue';
+import { activeExamPlan, dayModelOf } from './reviews';
 
 /*
  * The learner's readiness for the exam (domain/srs/readiness.ts) on their exam day, or today when
@@ -105,4 +108,36 @@ export function loadReadiness(db: Db, user: SessionUser, now: Date, locale: Loca
 			.sort((a, b) => a.number - b.number),
 		lastExam: last ? { score: last.score!, total: last.total, startedAt: last.startedAt.toISOString() } : null
 	};
+}
+
+export interface TodayPlan {
+	/** about how many answers today's plan asks for, those already given included */
+	target: number;
+	/** answers still to give today */
+	left: number;
+	/** the exam date (YYYY-MM-DD) */
+	examDate: string;
+	/** learner days until the exam */
+	daysLeft: number;
+}
+
+/**
+ * Today's target under the exam plan (null without one): today's answers so far, plus the cards
+ * due before the next learner day, plus today's share of new questions, within the daily cap.
+ */
+export function loadTodayPlan(db: Db, user: SessionUser, now: Date): TodayPlan | null {
+	const plan = activeExamPlan(user, now);
+	if (!plan || !user.examDate) return null;
+	const day = dayModelOf(user);
+	const { answers, fresh } = countPracticeToday(db, user, now);
+	const due = (
+		prepared(db, 'plan.dueToday', () =>
+			db.$client.prepare(`
+				SELECT COUNT(*) AS n FROM card c JOIN question q ON q.id = c.question_id AND q.retired_at IS NULL
+				WHERE c.user_id = ? AND c.due < ?`)
+		).get(user.id, startOfLearnerDay(plan.today + 1, day).getTime()) as { n: number }
+	).n;
+	const newQuota = newForToday(countUnseen(db, user.id) + fresh, plan.today, plan.examDay, answers - fresh, user.dailyCap);
+	const target = Math.min(user.dailyCap, answers + due + Math.max(0, newQuota - fresh));
+	return { target, left: Math.max(0, target - answers), examDate: user.examDate, daysLeft: plan.examDay - plan.today };
 }
