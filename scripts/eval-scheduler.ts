@@ -2,7 +2,8 @@
 // learners did (srs.md §3; src/lib/domain/srs/calibration.ts). Reads the review log (read-only)
 // of the given database, or DATABASE_URL, or data/knm-hub.db; works on the bench database too.
 // Prints log loss, Brier score and RMSE over 10 recall bins against a constant (AVG) baseline,
-// the calibration table, and one JSON line.
+// the calibration table, the real exam results learners told with the estimate made for that
+// day, and one JSON line.
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -22,11 +23,15 @@ const rows = db
 	.raw()
 	.iterate() as IterableIterator<[number, number, number, number]>;
 for (const [p, days, rating, correct] of rows) calibrator.add({ predictedRecall: p, elapsedDays: days, remembered: rating === 3, correct: correct === 1 });
+// What learners told about their real exam, beside the readiness estimate made for that day.
+const outcomes = db
+	.prepare(`SELECT result, COUNT(*) AS n, AVG(predicted_score) AS predicted FROM exam_outcome GROUP BY result ORDER BY result`)
+	.all() as { result: string; n: number; predicted: number }[];
 db.close();
 const result = calibrator.result();
 if (!result) {
 	console.log(`${path}: no reviews a day or more after the one before; nothing to score yet.`);
-	console.log(JSON.stringify({ eval: 'scheduler', database: path, count: 0 }));
+	console.log(JSON.stringify({ eval: 'scheduler', database: path, count: 0, examOutcomes: outcomes }));
 	process.exit(0);
 }
 const f = (value: number, digits = 4) => value.toFixed(digits);
@@ -43,4 +48,8 @@ console.log(
 	`\nRight answers, guesses included: predicted ${f(result.rightAnswers.predicted, 3)} (R + (1 − R)/3), observed ${f(result.rightAnswers.observed, 3)}.` +
 		` Lower log loss than the constant means the predictions carry information.`
 );
-console.log(JSON.stringify({ eval: 'scheduler', database: path, ...result, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) }));
+if (outcomes.length > 0) {
+	console.log('\nReal exams (told by learners, optional), with the mean expected share right estimated for that day:');
+	for (const row of outcomes) console.log(`- ${row.result}: ${row.n} (estimate ${f(row.predicted, 3)})`);
+}
+console.log(JSON.stringify({ eval: 'scheduler', database: path, ...result, examOutcomes: outcomes, seconds: Number(((performance.now() - started) / 1000).toFixed(1)) }));

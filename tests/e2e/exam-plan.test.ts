@@ -101,6 +101,17 @@ test('a learner with an exam date 20 days ahead: checked date, the plan in the l
 	await setClock(context, baseURL!, 22 * DAY);
 	await openPage(page, '/practice');
 	await expect(page.getByTestId('today-plan')).toHaveCount(0);
+	// ...and the learner is asked once how the exam went (optional).
+	const outcome = page.getByRole('region', { name: 'How did your KNM exam go?' });
+	await expect(outcome).toBeVisible();
+	await expectNoAxeViolations(page);
+	const bad = await page.request.post('/practice?/examOutcome', { form: { result: 'great' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	expect(bad.status()).toBe(400);
+	await outcome.getByRole('button', { name: 'I passed' }).click();
+	await expect(page.getByText('Thank you. Do you have a new exam date? Give it in the settings.')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'How did your KNM exam go?' })).toHaveCount(0);
+	const again = await page.request.post('/practice?/examOutcome', { form: { result: 'failed' }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+	expect(again.status()).toBe(409);
 	await openPage(page, '/practice/session?scope=due');
 	await practiseRight(page);
 	expect(policies(username)).toEqual([

@@ -401,6 +401,12 @@ export function exportUserData(db: Db, user: SessionUser, now: Date) {
 					.where(eq(t.examAnswer.attemptId, attempt.id))
 					.all()
 					.map(({ attemptId: _attemptId, ...answer }) => answer)
-			}))
+			})),
+		examOutcomes: db
+			.select()
+			.from(t.examOutcome)
+			.where(eq(t.examOutcome.userId, user.id))
+			.all()
+			.map(({ userId: _userId, ...outcome }) => outcome)
 	};
 }

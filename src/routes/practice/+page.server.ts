@@ -4,7 +4,7 @@ import { readForm } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { currentLocale } from '$lib/server/locale';
-import { countNewToday, dayModelOf, listMistakes, listSets, loadTodayPlan, themeProgress } from '$lib/server/practice';
+import { countNewToday, dayModelOf, listMistakes, listSets, loadTodayPlan, pendingExamOutcome, saveExamOutcome, themeProgress } from '$lib/server/practice';
 import { listLearnerAssignments } from '$lib/server/teach';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,6 +20,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		firstTime: themes.every((theme) => theme.learning === 0 && theme.learnt === 0),
 		examDate: user.examDate,
 		todayPlan: loadTodayPlan(db, user, locals.now),
+		// After the exam date: how did it go? (optional, asked once)
+		askOutcome: pendingExamOutcome(db, user, locals.now),
+		savedOutcome: url.searchParams.get('saved') === 'outcome',
 		// "From your teacher": open assignments of the learner's classes, by due date.
 		assignments: user.role === 'learner' ? listLearnerAssignments(db, user.id, locals.now, dayModelOf(user)) : [],
 		savedExamDate: url.searchParams.get('saved') === 'exam-date',
@@ -42,5 +45,12 @@ export const actions: Actions = {
 			return fail(400, { examDateProblem: problem });
 		}
 		redirect(303, '/practice?saved=exam-date');
+	},
+	/** How the real exam went, for calibration only. */
+	examOutcome: async ({ request, locals }) => {
+		const { user } = requireUser();
+		const result = saveExamOutcome(getDb(), user, await readForm(request), locals.now);
+		if (!result.ok) return fail(result.problem === 'invalid' ? 400 : 409, { outcomeProblem: m.outcome_invalid() });
+		redirect(303, '/practice?saved=outcome');
 	}
 };

@@ -463,6 +463,25 @@ export const serverSecret = sqliteTable('server_secret', {
 export type CardRow = typeof card.$inferSelect;
 export type ReviewLogRow = typeof reviewLog.$inferSelect;
 
+/**
+ * How a learner's real exam went, asked once after their exam date (optional). Used for
+ * calibration only: the readiness estimate made for that day is stored beside the answer.
+ */
+export const examOutcome = sqliteTable(
+	'exam_outcome',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		examDate: text('exam_date').notNull(),
+		result: text('result', { enum: ['passed', 'failed', 'unknown', 'skipped'] }).notNull(),
+		/** the expected share right on the exam day (domain/srs/readiness.ts) when the answer was given */
+		predictedScore: real('predicted_score').notNull(),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.examDate] })]
+);
+
 /*
  * Mock exams (issue: mock exams). The deadline is stored, so reloading continues the same attempt
  * with the same time left; the draw's seed is stored, so an attempt can be reproduced.

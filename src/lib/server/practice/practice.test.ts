@@ -23,9 +23,11 @@ import {
 	nextQuestion,
 	parseScope,
 	loadTodayPlan,
+	pendingExamOutcome,
 	progressOverview,
 	recordReview,
 	saveCard,
+	saveExamOutcome,
 	submitAnswer,
 	themeProgress
 } from '.';
@@ -568,6 +570,27 @@ describe('the scheduled queue with an exam plan', () => {
 		// No exam date, or the exam day itself: no plan.
 		expect(loadTodayPlan(db, { ...user, examDate: null }, at)).toBeNull();
 		expect(loadTodayPlan(db, user, new Date('2026-12-10T12:00:00Z'))).toBeNull();
+	});
+
+	it('asks once, after the exam date, how the exam went, and stores the estimate made for that day', () => {
+		const { db, user } = setUpBank('2026-11-12');
+		expect(pendingExamOutcome(db, user, NOW)).toBeNull();
+		// on the exam day itself: not yet
+		expect(pendingExamOutcome(db, user, new Date('2026-11-12T12:00:00Z'))).toBeNull();
+		const after = new Date('2026-11-13T12:00:00Z');
+		expect(pendingExamOutcome(db, user, after)).toBe('2026-11-12');
+		expect(saveExamOutcome(db, user, { result: 'great' }, after)).toEqual({ ok: false, problem: 'invalid' });
+		expect(saveExamOutcome(db, user, { result: ['passed'] }, after)).toEqual({ ok: false, problem: 'invalid' });
+		expect(db.select().from(t.examOutcome).all()).toEqual([]);
+		expect(saveExamOutcome(db, user, { result: 'passed' }, after)).toEqual({ ok: true });
+		// Nothing practised: every question a guess, a third.
+		expect(db.select().from(t.examOutcome).all()).toEqual([
+			{ userId: 'u1', examDate: '2026-11-12', result: 'passed', predictedScore: expect.closeTo(1 / 3, 6), answeredAt: after }
+		]);
+		expect(pendingExamOutcome(db, user, after)).toBeNull();
+		expect(saveExamOutcome(db, user, { result: 'failed' }, after)).toEqual({ ok: false, problem: 'not_asked' });
+		// a new exam date is asked about in its turn
+		expect(pendingExamOutcome(db, { ...user, examDate: '2026-11-20' }, new Date('2026-11-21T12:00:00Z'))).toBe('2026-11-20');
 	});
 });
 

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { eindtermAnchor } from '../../domain/content/markdown';
 import { learnerDay, learnerDayKey, learnerDayOfKey, startOfLearnerDay } from '../../domain/learner-day';
 import { newForToday } from '../../domain/srs/exam-policy';
@@ -12,6 +12,30 @@ import * as t from '../db/schema';
 import { countPracticeToday } from './progress';
 import { countUnseen } from './queue';
 import { activeExamPlan, dayModelOf } from './reviews';
+
+/** The readiness estimate for `examDay` from the learner's cards: one query over the bank. */
+function estimateFor(db: Db, userId: string, examDay: number) {
+	const rows = prepared(db, 'readiness.bank', () =>
+		db.$client.prepare(`
+			SELECT q.theme_slug AS theme, q.eindterm AS eindterm, c.stability AS stability, c.last_review_day AS lastReviewDay,
+				c.reps AS reps, c.last_rating AS lastRating
+			FROM question q
+			JOIN theme th ON th.slug = q.theme_slug AND th.retired_at IS NULL
+			LEFT JOIN card c ON c.user_id = ? AND c.question_id = q.id
+			WHERE q.retired_at IS NULL`)
+	).all(userId) as { theme: string; eindterm: string; stability: number | null; lastReviewDay: number | null; reps: number | null; lastRating: number | null }[];
+	return estimateReadiness(
+		rows.map((row) => ({
+			theme: row.theme,
+			eindterm: row.eindterm,
+			card:
+				row.stability === null || row.lastReviewDay === null
+					? null
+					: { stability: row.stability, lastReviewDay: row.lastReviewDay, reps: row.reps ?? 0, lastRating: row.lastRating }
+		})),
+		examDay
+	);
+}
 
 /*
  * The learner's readiness for the exam (domain/srs/readiness.ts) on their exam day, or today when
@@ -45,26 +69,7 @@ export function loadReadiness(db: Db, user: SessionUser, now: Date, locale: Loca
 	const today = learnerDay(now, day);
 	const examDay = user.examDate ? learnerDayOfKey(user.examDate) : null;
 	const target = examDay !== null && examDay >= today ? examDay : today;
-	const rows = prepared(db, 'readiness.bank', () =>
-		db.$client.prepare(`
-			SELECT q.theme_slug AS theme, q.eindterm AS eindterm, c.stability AS stability, c.last_review_day AS lastReviewDay,
-				c.reps AS reps, c.last_rating AS lastRating
-			FROM question q
-			JOIN theme th ON th.slug = q.theme_slug AND th.retired_at IS NULL
-			LEFT JOIN card c ON c.user_id = ? AND c.question_id = q.id
-			WHERE q.retired_at IS NULL`)
-	).all(user.id) as { theme: string; eindterm: string; stability: number | null; lastReviewDay: number | null; reps: number | null; lastRating: number | null }[];
-	const readiness = estimateReadiness(
-		rows.map((row) => ({
-			theme: row.theme,
-			eindterm: row.eindterm,
-			card:
-				row.stability === null || row.lastReviewDay === null
-					? null
-					: { stability: row.stability, lastReviewDay: row.lastReviewDay, reps: row.reps ?? 0, lastRating: row.lastRating }
-		})),
-		target
-	);
+	const readiness = estimateFor(db, user.id, target);
 	const themes = new Map(db.select().from(t.theme).all().map((theme) => [theme.slug, theme]));
 	const eindtermen = new Map(db.select().from(t.eindterm).all().map((row) => [row.code, row]));
 	const guides = new Map<string, string>();
@@ -140,4 +145,36 @@ export function loadTodayPlan(db: Db, user: SessionUser, now: Date): TodayPlan |
 	const newQuota = newForToday(countUnseen(db, user.id) + fresh, plan.today, plan.examDay, answers - fresh, user.dailyCap);
 	const target = Math.min(user.dailyCap, answers + due + Math.max(0, newQuota - fresh));
 	return { target, left: Math.max(0, target - answers), examDate: user.examDate, daysLeft: plan.examDay - plan.today };
+}
+
+export const EXAM_RESULTS = ['passed', 'failed', 'unknown', 'skipped'] as const;
+export type ExamResultAnswer = (typeof EXAM_RESULTS)[number];
+
+/** The exam date to ask about: the learner's exam date when it has passed and was not answered. */
+export function pendingExamOutcome(db: Db, user: SessionUser, now: Date): string | null {
+	if (!user.examDate || learnerDayOfKey(user.examDate) >= learnerDay(now, dayModelOf(user))) return null;
+	const answered = db
+		.select({ result: t.examOutcome.result })
+		.from(t.examOutcome)
+		.where(and(eq(t.examOutcome.userId, user.id), eq(t.examOutcome.examDate, user.examDate)))
+		.get();
+	return answered ? null : user.examDate;
+}
+
+/**
+ * Stores how the exam went (once per exam date), with the readiness estimate for that day, for
+ * calibration only. 'invalid' for an answer that is not one of the choices; 'not_asked' when
+ * there is no passed, unanswered exam date.
+ */
+export function saveExamOutcome(db: Db, user: SessionUser, input: Record<string, unknown>, now: Date): { ok: true } | { ok: false; problem: 'invalid' | 'not_asked' } {
+	const result = EXAM_RESULTS.find((value) => value === input.result);
+	if (!result) return { ok: false, problem: 'invalid' };
+	const examDate = pendingExamOutcome(db, user, now);
+	if (!examDate) return { ok: false, problem: 'not_asked' };
+	const estimate = estimateFor(db, user.id, learnerDayOfKey(examDate));
+	db.insert(t.examOutcome)
+		.values({ userId: user.id, examDate, result, predictedScore: estimate.expected / estimate.total, answeredAt: now })
+		.onConflictDoNothing()
+		.run();
+	return { ok: true };
 }
