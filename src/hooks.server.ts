@@ -11,6 +11,7 @@ import {
 import { assertTestClockAllowed, requestNow } from '$lib/server/clock';
 import { ContentInvalidError } from '$lib/server/content/load';
 import { getDb } from '$lib/server/db';
+import { isActionName } from '$lib/server/http';
 import { prepareServer } from '$lib/server/startup';
 
 /**
@@ -87,7 +88,20 @@ const handleAuth: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleSecurityHeaders, handleAuth, handleLocale);
+/**
+ * Form-action names are looked up on the route's actions object, so a name like `__proto__`,
+ * `constructor` or `valueOf` reached framework code that answered 500 (sveltejs/kit#15525). Only
+ * plain names the routes can have get through; anything else, and an explicit `?/default`, is 404.
+ */
+const handleActionNames: Handle = ({ event, resolve }) => {
+	if (event.request.method === 'POST') {
+		const key = [...event.url.searchParams.keys()].find((name) => name.startsWith('/'));
+		if (key !== undefined && !isActionName(key.slice(1))) return new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(handleSecurityHeaders, handleActionNames, handleAuth, handleLocale);
 
 /** Unexpected errors are logged on the server; the visitor sees a plain message only. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

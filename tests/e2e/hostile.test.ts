@@ -95,3 +95,27 @@ test('broken bodies, wrong content types and huge fields get a 4xx on every teac
 	await learner.goto('/account');
 	await expect(learner.getByText('Aanvalsklas')).toHaveCount(0);
 });
+
+test('odd action names, odd return paths and a Cyrillic name in the download never give a 5xx', async ({ page }) => {
+	// Action names that are Object.prototype properties, or default where actions are named: 404.
+	for (const name of ['__proto__', 'constructor', 'valueOf', 'hasOwnProperty', 'default']) {
+		const response = await page.request.post(`/practice?/${name}`, { form: { x: '1' }, headers: { origin: ORIGIN, accept: 'text/html' }, maxRedirects: 0 });
+		expect(response.status(), name).toBe(404);
+	}
+	// A return path with control characters or letters beyond Latin-1 falls back to "/".
+	const username = uniqueUsername('олена');
+	await registerAs(page, username);
+	for (const path of ['/%01', '/%7F', '/%D0%B6']) {
+		const response = await page.request.get(`/login?redirectTo=${path}`, { maxRedirects: 0 });
+		expect(response.status(), path).toBe(303);
+		expect(response.headers()['location'], path).toBe('/');
+		expect(response.headers()['x-content-type-options'], path).toBe('nosniff');
+	}
+	// "Download my data" for a username in Cyrillic.
+	const download = await page.request.get('/account/data');
+	expect(download.status()).toBe(200);
+	expect(download.headers()['content-disposition']).toBe(
+		`attachment; filename="knm-hub-${username.replace(/[^\x20-\x7e]/g, '')}.json"; filename*=UTF-8''${encodeURIComponent(`knm-hub-${username}.json`)}`
+	);
+	expect((await download.json()).account.username).toBe(username);
+});

@@ -22,8 +22,12 @@ export function requireTeacher(): { user: SessionUser; session: Session } {
 	return signedIn;
 }
 
-/** A path on this site to return to after login; anything else becomes "/". */
+/**
+ * A path on this site to return to after login; anything else becomes "/". Only the characters a
+ * URL may hold as they are (RFC 3986; anything else percent-encoded), so a control character or a
+ * letter beyond Latin-1 can never reach the Location header, where it would be a server error.
+ */
 export function safeRedirectPath(value: unknown): string {
 	if (typeof value !== 'string' || value.length > 1000) return '/';
-	return /^\/(?![/\\])[^\s]*$/.test(value) ? value : '/';
+	return /^\/(?![/\\])[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#]*$/.test(value) ? value : '/';
 }

@@ -2,6 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { exportUserData } from '$lib/server/accounts';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { attachmentHeader } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** "Download my data": everything stored about the signed-in user, as a JSON file. */
@@ -11,7 +12,7 @@ export const GET: RequestHandler = () => {
 	if (!data) error(404, 'Not found');
 	return json(data, {
 		headers: {
-			'Content-Disposition': `attachment; filename="knm-hub-${user.username}.json"`,
+			'Content-Disposition': attachmentHeader(`knm-hub-${user.username}.json`),
 			'Cache-Control': 'no-store'
 		}
 	});
