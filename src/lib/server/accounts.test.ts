@@ -79,15 +79,27 @@ describe('accounts', () => {
 		const first = await register('yusuf');
 		const second = await logInUser(db, { username: 'yusuf', password: PASSWORD }, IP, NOW);
 		if (!second.ok) throw new Error('login failed');
-		const wrong = await changePassword(db, first.user, first.session, {
-			currentPassword: 'nope nope',
-			newPassword: 'nieuw wachtwoord 2'
-		});
+		const wrong = await changePassword(
+			db,
+			first.user,
+			first.session,
+			{
+				currentPassword: 'nope nope',
+				newPassword: 'nieuw wachtwoord 2'
+			},
+			NOW
+		);
 		expect(wrong).toEqual({ ok: false, problem: 'password_wrong' });
-		const changed = await changePassword(db, first.user, first.session, {
-			currentPassword: PASSWORD,
-			newPassword: 'nieuw wachtwoord 2'
-		});
+		const changed = await changePassword(
+			db,
+			first.user,
+			first.session,
+			{
+				currentPassword: PASSWORD,
+				newPassword: 'nieuw wachtwoord 2'
+			},
+			NOW
+		);
 		expect(changed.ok).toBe(true);
 		expect(validateSessionToken(db, first.token, NOW).user).not.toBeNull();
 		expect(validateSessionToken(db, second.value.token, NOW).user).toBeNull();
@@ -183,10 +195,48 @@ describe('accounts', () => {
 
 	it('deletes the account with its sessions, only with the right password', async () => {
 		const { user, token } = await register('noor');
-		expect(await deleteAccount(db, user, { password: 'wrong wrong' })).toEqual({ ok: false, problem: 'password_wrong' });
-		expect((await deleteAccount(db, user, { password: PASSWORD })).ok).toBe(true);
+		expect(await deleteAccount(db, user, { password: 'wrong wrong' }, NOW)).toEqual({ ok: false, problem: 'password_wrong' });
+		expect((await deleteAccount(db, user, { password: PASSWORD }, NOW)).ok).toBe(true);
 		expect(db.select().from(t.user).where(eq(t.user.id, user.id)).get()).toBeUndefined();
 		expect(db.select({ n: count() }).from(t.session).get()?.n).toBe(0);
 		expect(validateSessionToken(db, token, NOW).user).toBeNull();
 	});
+
+	it('counts parallel wrong passwords before checking them: 30 at once, 10 checked', async () => {
+		await register('parallel');
+		const results = await Promise.all(
+			Array.from({ length: 30 }, () => logInUser(db, { username: 'parallel', password: 'wrong wrong' }, `10.0.0.${Math.floor(Math.random() * 200)}`, NOW))
+		);
+		const problems = results.map((result) => (result.ok ? 'ok' : result.problem));
+		expect(problems.filter((problem) => problem === 'credentials_wrong')).toHaveLength(10);
+		expect(problems.filter((problem) => problem === 'rate_limited')).toHaveLength(20);
+		// the right password now waits too, until the window has passed
+		expect(await logInUser(db, { username: 'parallel', password: PASSWORD }, IP, NOW)).toMatchObject({ ok: false, problem: 'rate_limited' });
+		expect((await logInUser(db, { username: 'parallel', password: PASSWORD }, IP, new Date(NOW.getTime() + 16 * 60_000))).ok).toBe(true);
+	});
+
+	it('puts the current password of a signed-in user under the same limit', async () => {
+		const { user, session } = await register('stolen');
+		for (let i = 0; i < 10; i++) {
+			expect(await deleteAccount(db, user, { password: `guess ${i}` }, NOW)).toEqual({ ok: false, problem: 'password_wrong' });
+		}
+		expect(await changePassword(db, user, session, { currentPassword: PASSWORD, newPassword: 'nieuw wachtwoord 3' }, NOW)).toMatchObject({
+			ok: false,
+			problem: 'rate_limited'
+		});
+		expect(await deleteAccount(db, user, { password: PASSWORD }, NOW)).toMatchObject({ ok: false, problem: 'rate_limited' });
+		expect(db.select().from(t.user).where(eq(t.user.id, user.id)).get()).toBeDefined();
+	});
+
+	it('limits registrations by name without keeping the huge names it was sent', async () => {
+		const huge = 'a'.repeat(500_000);
+		for (let i = 0; i < 12; i++) {
+			const result = await registerUser(db, { username: `${huge}${i}`, password: PASSWORD }, `192.168.1.${i}`, NOW);
+			expect(result.ok).toBe(false);
+		}
+		// All share one bounded key: the 11th and later are refused by the name limit.
+		const last = await registerUser(db, { username: `${huge}x`, password: PASSWORD }, '192.168.2.1', NOW);
+		expect(last).toMatchObject({ ok: false, problem: 'rate_limited' });
+	});
 });
+

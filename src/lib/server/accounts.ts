@@ -98,8 +98,26 @@ function limited(limiters: [FailureLimiter, string][], now: Date): Date | null {
 	return latest === null ? null : new Date(latest);
 }
 
-function recordFailures(limiters: [FailureLimiter, string][], now: Date): void {
+/**
+ * Takes an attempt from every limiter before the expensive work (a password hash), so attempts
+ * sent in parallel cannot all pass the check before any is recorded (the Lucia example's order).
+ * Returns when to try again if refused (nothing is taken then), else null; `releaseAttempt` gives
+ * the attempt back when it succeeds.
+ */
+function takeAttempt(limiters: [FailureLimiter, string][], now: Date): Date | null {
+	const retryAt = limited(limiters, now);
+	if (retryAt) return retryAt;
 	for (const [limiter, key] of limiters) limiter.recordFailure(key, now.getTime());
+	return null;
+}
+
+function releaseAttempt(limiters: [FailureLimiter, string][], now: Date): void {
+	for (const [limiter, key] of limiters) limiter.release(key, now.getTime());
+}
+
+/** A limiter key from a form's username: bounded before any work on it, then normalized. */
+function usernameKeyOf(value: unknown): string {
+	return typeof value === 'string' ? normalizeUsername(value.slice(0, 64).trim()) : '';
 }
 
 export interface SignedIn {
@@ -119,18 +137,14 @@ export async function registerUser(
 	now: Date,
 	uiLocale: 'en' | 'nl' = 'en'
 ): Promise<Result<SignedIn>> {
-	const parsed = registerSchema.safeParse(input);
-	const usernameKey = typeof input.username === 'string' ? normalizeUsername(input.username.trim()) : '';
 	const limiters: [FailureLimiter, string][] = [
 		[registerFailuresByIp, ip],
-		[registerFailuresByUsername, usernameKey]
+		[registerFailuresByUsername, usernameKeyOf(input.username)]
 	];
-	const retryAt = limited(limiters, now);
+	const retryAt = takeAttempt(limiters, now);
 	if (retryAt) return fail('rate_limited', retryAt);
-	const refuse = (problem: AccountProblem): Result<SignedIn> => {
-		recordFailures(limiters, now);
-		return fail(problem);
-	};
+	const parsed = registerSchema.safeParse(input);
+	const refuse = (problem: AccountProblem): Result<SignedIn> => fail(problem);
 
 	if (!parsed.success) return refuse(firstProblem(parsed.error));
 	const { username, password, displayName, role } = parsed.data;
@@ -144,7 +158,6 @@ export async function registerUser(
 	const passwordProblem = checkNewPassword(password);
 	if (passwordProblem) fields.password = passwordProblem;
 	if (usernameProblem || passwordProblem) {
-		recordFailures(limiters, now);
 		const suggestion = usernameProblem === 'username_characters' ? suggestUsername(username) : null;
 		return {
 			ok: false,
@@ -176,6 +189,7 @@ export async function registerUser(
 			if (!row) throw new Error('user row missing after insert');
 			return { user: toSessionUser(row), session, token };
 		});
+		releaseAttempt(limiters, now);
 		return { ok: true, value: signedIn };
 	} catch (error) {
 		// Two registrations of one name at the same moment: the unique index decides.
@@ -196,14 +210,14 @@ export async function logInUser(
 	ip: string,
 	now: Date
 ): Promise<Result<SignedIn>> {
-	const parsed = loginSchema.safeParse(input);
-	const usernameKey = typeof input.username === 'string' ? normalizeUsername(input.username.trim()) : '';
+	const usernameKey = usernameKeyOf(input.username);
 	const limiters: [FailureLimiter, string][] = [
 		[loginFailuresByIp, ip],
 		[loginFailuresByUsername, usernameKey]
 	];
-	const retryAt = limited(limiters, now);
+	const retryAt = takeAttempt(limiters, now);
 	if (retryAt) return fail('rate_limited', retryAt);
+	const parsed = loginSchema.safeParse(input);
 	if (!parsed.success) return fail(firstProblem(parsed.error));
 
 	const row = db
@@ -213,13 +227,10 @@ export async function logInUser(
 		.get();
 	if (!row) {
 		await spendPasswordCheck(parsed.data.password);
-		recordFailures(limiters, now);
 		return fail('credentials_wrong');
 	}
-	if (!(await verifyPasswordHash(row.passwordHash, parsed.data.password))) {
-		recordFailures(limiters, now);
-		return fail('credentials_wrong');
-	}
+	if (!(await verifyPasswordHash(row.passwordHash, parsed.data.password))) return fail('credentials_wrong');
+	releaseAttempt(limiters, now);
 	loginFailuresByUsername.reset(usernameKey);
 	const token = generateSessionToken();
 	const session = createSession(db, token, row.id, now);
@@ -231,19 +242,33 @@ const changePasswordSchema = z.object({
 	newPassword: text(256).min(1, { error: 'fields_missing' })
 });
 
+/**
+ * The current password, asked before a change of password or deleting the account, under the
+ * login limiter of the user's name: a stolen session cannot guess it at full speed.
+ */
+async function checkCurrentPassword(db: Db, userId: string, password: string, now: Date): Promise<Result<null>> {
+	const row = db.select().from(t.user).where(eq(t.user.id, userId)).get();
+	if (!row) return fail('password_wrong');
+	const limiters: [FailureLimiter, string][] = [[loginFailuresByUsername, row.usernameKey]];
+	const retryAt = takeAttempt(limiters, now);
+	if (retryAt) return fail('rate_limited', retryAt);
+	if (!(await verifyPasswordHash(row.passwordHash, password))) return fail('password_wrong');
+	releaseAttempt(limiters, now);
+	return { ok: true, value: null };
+}
+
 /** Changes the password and ends every other session of the user. */
 export async function changePassword(
 	db: Db,
 	user: SessionUser,
 	session: Session,
-	input: Record<string, unknown>
+	input: Record<string, unknown>,
+	now: Date
 ): Promise<Result<null>> {
 	const parsed = changePasswordSchema.safeParse(input);
 	if (!parsed.success) return fail(firstProblem(parsed.error));
-	const row = db.select().from(t.user).where(eq(t.user.id, user.id)).get();
-	if (!row || !(await verifyPasswordHash(row.passwordHash, parsed.data.currentPassword))) {
-		return fail('password_wrong');
-	}
+	const checked = await checkCurrentPassword(db, user.id, parsed.data.currentPassword, now);
+	if (!checked.ok) return checked;
 	const problem = checkNewPassword(parsed.data.newPassword);
 	if (problem) return fail(problem);
 	const passwordHash = await hashPassword(parsed.data.newPassword);
@@ -258,12 +283,13 @@ export async function changePassword(
 export async function deleteAccount(
 	db: Db,
 	user: SessionUser,
-	input: Record<string, unknown>
+	input: Record<string, unknown>,
+	now: Date
 ): Promise<Result<null>> {
 	const password = input.password;
-	if (typeof password !== 'string' || password === '') return fail('fields_missing');
-	const row = db.select().from(t.user).where(eq(t.user.id, user.id)).get();
-	if (!row || !(await verifyPasswordHash(row.passwordHash, password))) return fail('password_wrong');
+	if (typeof password !== 'string' || password === '' || password.length > 256) return fail('fields_missing');
+	const checked = await checkCurrentPassword(db, user.id, password, now);
+	if (!checked.ok) return checked;
 	// Sessions, cards, review log, showings, mock exams and own question sets all reference the
 	// user with ON DELETE CASCADE (foreign keys are on), so one statement removes everything.
 	db.delete(t.user).where(eq(t.user.id, user.id)).run();

@@ -40,11 +40,11 @@ export const actions: Actions = {
 		// A new page load, so that a new interface language applies at once.
 		redirect(303, '/account?saved=settings');
 	},
-	password: async ({ request }) => {
+	password: async ({ request, locals }) => {
 		const { user, session } = requireUser();
-		const result = await changePassword(getDb(), user, session, await readForm(request));
+		const result = await changePassword(getDb(), user, session, await readForm(request), locals.now);
 		if (!result.ok) {
-			return fail(statusFor(result.problem), { form: 'password', message: describeProblem(result.problem) });
+			return fail(statusFor(result.problem), { form: 'password', message: describeProblem(result.problem, result.retryAt, locals.now) });
 		}
 		return { form: 'password', saved: true };
 	},
@@ -57,11 +57,11 @@ export const actions: Actions = {
 		}
 		return { form: 'classes', left: true };
 	},
-	delete: async ({ request, cookies }) => {
+	delete: async ({ request, cookies, locals }) => {
 		const { user } = requireUser();
-		const result = await deleteAccount(getDb(), user, await readForm(request));
+		const result = await deleteAccount(getDb(), user, await readForm(request), locals.now);
 		if (!result.ok) {
-			return fail(statusFor(result.problem), { form: 'delete', message: describeProblem(result.problem) });
+			return fail(statusFor(result.problem), { form: 'delete', message: describeProblem(result.problem, result.retryAt, locals.now) });
 		}
 		deleteSessionCookie(cookies, !dev);
 		redirect(303, '/?deleted=1');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FailureLimiter } from './rate-limit';
+import { FailureLimiter, MAX_KEY_LENGTH } from './rate-limit';
 
 const MINUTE = 60_000;
 
@@ -47,4 +47,36 @@ describe('FailureLimiter', () => {
 		limiter.prune(2 * MINUTE);
 		expect(limiter.check('ali', 2 * MINUTE)).toEqual({ allowed: true });
 	});
+
+	it('bounds memory: long keys are cut, old entries expire in sweeps, and the oldest keys go past the cap', () => {
+		const limiter = new FailureLimiter({ max: 3, windowMs: MINUTE, maxKeys: 100 });
+		// 500 kB keys that differ after the first 128 characters share one entry
+		const long = 'x'.repeat(MAX_KEY_LENGTH);
+		for (let i = 0; i < 3; i++) limiter.recordFailure(`${long}${String(i).repeat(500_000)}`, i);
+		expect(limiter.size).toBe(1);
+		expect(limiter.check(`${long}other`, 10).allowed).toBe(false);
+		// 5,000 different keys: at most 100 stay, the newest
+		for (let i = 0; i < 5000; i++) limiter.recordFailure(`user-${i}`, 100 + i);
+		expect(limiter.size).toBe(100);
+		expect(limiter.check('user-4999', 6000)).toEqual({ allowed: true });
+		limiter.recordFailure('user-4999', 6000);
+		limiter.recordFailure('user-4999', 6001);
+		expect(limiter.check('user-4999', 6002).allowed).toBe(false);
+		expect(limiter.check('user-0', 6002)).toEqual({ allowed: true });
+		// a thousand records later, entries outside the window are swept without being met
+		for (let i = 0; i < 1000; i++) limiter.recordFailure('now', 10 * MINUTE);
+		expect(limiter.size).toBe(1);
+	});
+
+	it('takes an attempt before the work, and gives it back when it succeeds', () => {
+		const limiter = new FailureLimiter({ max: 2, windowMs: MINUTE });
+		expect(limiter.take('ali', 1)).toEqual({ allowed: true });
+		expect(limiter.take('ali', 2)).toEqual({ allowed: true });
+		// both are in flight: a third is refused before any finishes
+		expect(limiter.take('ali', 3)).toEqual({ allowed: false, retryAt: 1 + MINUTE });
+		limiter.release('ali', 2);
+		expect(limiter.take('ali', 4)).toEqual({ allowed: true });
+		limiter.release('nobody', 4);
+	});
 });
+
