@@ -70,7 +70,7 @@ const handleLocale: Handle = ({ event, resolve }) =>
 	});
 
 /** Always sets locals.user and locals.session (null when signed out); refreshes a renewed cookie. */
-const handleAuth: Handle = ({ event, resolve }) => {
+const handleAuth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
 	event.locals.now = requestNow(event.cookies);
 	event.locals.user = null;
@@ -85,7 +85,13 @@ const handleAuth: Handle = ({ event, resolve }) => {
 	if (result.renewed) setSessionCookie(event.cookies, token, result.session.expiresAt, !dev);
 	event.locals.user = result.user;
 	event.locals.session = result.session;
-	return resolve(event);
+	const response = await resolve(event);
+	// A page made for a signed-in user must not be kept by the browser: on a shared computer, Back
+	// after logging out would show the previous user's page.
+	if (!response.headers.has('cache-control') || /text\/html/.test(response.headers.get('content-type') ?? '')) {
+		response.headers.set('Cache-Control', 'private, no-store');
+	}
+	return response;
 };
 
 /**

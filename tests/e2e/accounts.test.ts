@@ -21,6 +21,21 @@ test.describe('accounts', () => {
 		await expect(page.getByText(`You are logged in as ${username}.`)).toBeVisible();
 	});
 
+	test('on a shared computer, Back after logging out does not show the previous user\'s page', async ({ page }) => {
+		const username = uniqueUsername('gedeeld');
+		await registerAs(page, username);
+		// Pages made for a signed-in user are not stored; a page for anyone may be.
+		const signedIn = await page.request.get('/account');
+		expect(signedIn.headers()['cache-control']).toBe('private, no-store');
+		await openPage(page, '/account');
+		await expect(page.getByText(`You are logged in as ${username}.`)).toBeVisible();
+		await page.getByRole('region', { name: 'Log out' }).getByRole('button', { name: 'Log out' }).click();
+		await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
+		await page.goBack();
+		await expect(page.getByText(`You are logged in as ${username}.`)).toHaveCount(0);
+		expect((await page.request.get('/sources')).headers()['cache-control'] ?? '').not.toContain('no-store');
+	});
+
 	test('a wrong password and an unknown user get the same message', async ({ page }) => {
 		const username = uniqueUsername('sara');
 		await registerAs(page, username);
