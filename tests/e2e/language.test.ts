@@ -54,6 +54,9 @@ test.describe(`on a phone (${viewport.width}×${viewport.height})`, () => {
 		await expectSignedIn(page);
 		await page.getByRole('button', { name: 'Nederlands' }).click();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+		// Let the switch's own requests finish first: a late response could set the language
+		// cookie again after it is cleared.
+		await page.waitForLoadState('networkidle');
 		await page.context().clearCookies();
 		// The log-in page of a new device is in the browser's language; the account's language follows.
 		await openPage(page, '/login');
