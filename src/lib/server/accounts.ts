@@ -144,9 +144,8 @@ export async function registerUser(
 	const retryAt = takeAttempt(limiters, now);
 	if (retryAt) return fail('rate_limited', retryAt);
 	const parsed = registerSchema.safeParse(input);
-	const refuse = (problem: AccountProblem): Result<SignedIn> => fail(problem);
 
-	if (!parsed.success) return refuse(firstProblem(parsed.error));
+	if (!parsed.success) return fail(firstProblem(parsed.error));
 	const { username, password, displayName, role } = parsed.data;
 	// Every problem at once: the form shows each next to its field.
 	const key = normalizeUsername(username);
@@ -194,7 +193,7 @@ export async function registerUser(
 	} catch (error) {
 		// Two registrations of one name at the same moment: the unique index decides.
 		if (error instanceof Error && /UNIQUE constraint failed: user\.username_key/.test(error.message)) {
-			return refuse('username_taken');
+			return fail('username_taken');
 		}
 		throw error;
 	}

@@ -162,20 +162,30 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
 		paramsHash,
 		rate,
 		review: (card, at, day, answer) => rate(card, at, day, ratingFor(answer)),
-		replay(history, day) {
-			const ordered = history
-				.map((entry, index) => ({ entry, index }))
-				.sort((a, b) => a.entry.at.getTime() - b.entry.at.getTime() || a.index - b.index);
-			const results: ReviewResult[] = [];
-			let card: CardState | null = null;
-			for (const { entry } of ordered) {
-				const result = rate(card, entry.at, day, entry.rating);
-				results.push(result);
-				card = result.card;
-			}
-			return results;
-		}
+		replay: (history, day) => replayInOrder(history, (card, entry) => rate(card, entry.at, day, entry.rating))
 	};
+}
+
+/**
+ * Rebuilds a card from a history in time order (ties keep their given order), each answer through
+ * `step` (a fixed scheduler's `rate`, or a policy that picks the scheduler per answer). Returns
+ * the result of every step.
+ */
+export function replayInOrder<R extends { card: CardState }>(
+	history: readonly { at: Date; rating: BinaryRating }[],
+	step: (card: CardState | null, entry: { at: Date; rating: BinaryRating }) => R
+): R[] {
+	const ordered = history
+		.map((entry, index) => ({ entry, index }))
+		.sort((a, b) => a.entry.at.getTime() - b.entry.at.getTime() || a.index - b.index);
+	const results: R[] = [];
+	let card: CardState | null = null;
+	for (const { entry } of ordered) {
+		const result = step(card, entry);
+		results.push(result);
+		card = result.card;
+	}
+	return results;
 }
 
 /** The card as ts-fsrs wants it, with its times moved onto the scheduler's learner-day clock. */

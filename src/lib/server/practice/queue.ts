@@ -122,7 +122,9 @@ export function listMistakes(db: Db, userId: string, now: Date): Mistake[] {
 export function nextQuestion(db: Db, user: SessionUser, scope: Scope, now: Date): NextResult {
 	let next: { questionId: string; kind: ShowingKind; reps: number } | null = null;
 	const plan = scope.kind === 'due' ? activeExamPlan(user, now) : null;
-	const answeredToday = plan ? countPracticeToday(db, user, now).answers : 0;
+	// one count of today's answers serves the cap and the new-question pace
+	const today = plan ? countPracticeToday(db, user, now) : null;
+	const answeredToday = today?.answers ?? 0;
 	if (plan && answeredToday >= user.dailyCap) {
 		// Today's plan is done; the queue opens again at the start of the next learner day.
 		const day = dayModelOf(user);
@@ -142,7 +144,7 @@ export function nextQuestion(db: Db, user: SessionUser, scope: Scope, now: Date)
 		}
 		if (!picked) {
 			const fresh = findFirstNew(db, user.id, scope);
-			const newToday = countNewToday(db, user, now);
+			const newToday = today?.fresh ?? countNewToday(db, user, now);
 			// With an exam plan: today's share of what was unseen this morning, so every question is
 			// introduced in time, within what the cap leaves after today's other answers.
 			const newPerDay = plan

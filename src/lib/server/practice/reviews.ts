@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { createScheduler, SCHEDULER_VERSION } from '../../domain/srs/scheduler';
+import { createScheduler, replayInOrder, SCHEDULER_VERSION } from '../../domain/srs/scheduler';
 import type { BinaryRating, CardPhase, CardState, ReviewResult, Scheduler } from '../../domain/srs/scheduler';
 import { learnerDay, learnerDayOfKey } from '../../domain/learner-day';
 import { capCard, choosePolicy, retentionFor } from '../../domain/srs/exam-policy';
@@ -138,19 +138,9 @@ function scheduleStep(card: CardState | null, at: Date, day: DayModel, rating: B
 	return { ...result, card: capCard(result.card, at, day, plan, questionId), policy: 'exam', retention };
 }
 
-/** Rebuilds a card from its history in time order (ties keep their order), each step through the policy. */
+/** Rebuilds a card from its history in time order, each answer through the learner's policy. */
 function replayHistory(history: readonly { at: Date; rating: BinaryRating }[], day: DayModel, learner: Learner, questionId: string): PolicyStep[] {
-	const ordered = history
-		.map((entry, index) => ({ entry, index }))
-		.sort((a, b) => a.entry.at.getTime() - b.entry.at.getTime() || a.index - b.index);
-	const steps: PolicyStep[] = [];
-	let card: CardState | null = null;
-	for (const { entry } of ordered) {
-		const step = scheduleStep(card, entry.at, day, entry.rating, learner, questionId);
-		steps.push(step);
-		card = step.card;
-	}
-	return steps;
+	return replayInOrder(history, (card, entry) => scheduleStep(card, entry.at, day, entry.rating, learner, questionId));
 }
 
 /**
