@@ -60,7 +60,9 @@ test('a learner with an exam date 20 days ahead: checked date, the plan in the l
 	await expect(page.getByText('We saved your exam date.')).toBeVisible();
 	// Today's target: the whole bank is to be introduced two weeks before the exam, so about
 	// 545 / 6 new questions a day, within the daily cap of 100.
+	// (20 or 21 days: between midnight UTC and the learner's 04:00 rollover it is still yesterday for the learner)
 	await expect(page.getByTestId('today-plan')).toHaveText(/^Exam in 2[01] days\. Today's plan: about (91|78) answers, (91|78) still to do\.$/);
+	const daysToExam = Number(/^Exam in (\d+) days/.exec((await page.getByTestId('today-plan').textContent())!)![1]);
 
 	// Before any practice: readiness for today is a guess on every question, about a third.
 	await openPage(page, '/progress');
@@ -88,8 +90,13 @@ test('a learner with an exam date 20 days ahead: checked date, the plan in the l
 	expect(lines).toHaveLength(8);
 	expect(lines.reduce((sum, line) => sum + Number(/you answered (\d+) of/.exec(line)![1]), 0)).toBe(4);
 
-	// Three days before the exam: what was practised comes back before anything new.
-	await setClock(context, baseURL!, 17 * DAY);
+	// Three days before the exam: the final sweep shows a practised question before anything new.
+	// (Each question has its final slot in the last 7 days; only those whose slot has come.)
+	await setClock(context, baseURL!, (daysToExam - 3) * DAY);
+	await openPage(page, '/practice/session?scope=due');
+	expect(practised).toContain((await currentQuestion(page)).question.nl);
+	// The day before the exam every slot has come: all that was practised comes back first.
+	await setClock(context, baseURL!, (daysToExam - 1) * DAY);
 	await openPage(page, '/practice/session?scope=due');
 	for (let i = 0; i < 4; i++) {
 		const question = await currentQuestion(page);
@@ -98,7 +105,7 @@ test('a learner with an exam date 20 days ahead: checked date, the plan in the l
 	}
 
 	// After the exam day: plain FSRS again, and no plan for today.
-	await setClock(context, baseURL!, 22 * DAY);
+	await setClock(context, baseURL!, (daysToExam + 1) * DAY);
 	await openPage(page, '/practice');
 	await expect(page.getByTestId('today-plan')).toHaveCount(0);
 	// ...and the learner is asked once how the exam went (optional).
