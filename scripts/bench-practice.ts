@@ -23,7 +23,8 @@ import { openDatabase } from '../src/lib/server/db';
 import { DAY_MS as DAY, learnerDay, learnerDayKey } from '../src/lib/domain/learner-day';
 import { toSessionUser } from '../src/lib/server/auth/session';
 import * as t from '../src/lib/server/db/schema';
-import { findDueCandidates, loadReadiness, parseScope, progressOverview } from '../src/lib/server/practice';
+import { findDueCandidates, loadPlanForecast, loadReadiness, loadTodayPlan, parseScope, progressOverview } from '../src/lib/server/practice';
+import { loadExamPlan, savePlanSituation } from '../src/lib/server/plan';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000);
 const CARDS_PER_LEARNER = Number(process.env.BENCH_CARDS ?? 500);
@@ -140,20 +141,32 @@ const usesIndex = /card USING (COVERING )?INDEX card_user_state_due_idx/.test(pl
 console.log(`Due-queue query: p50 ${percentile(queryTimes, 50).toFixed(3)} ms, p99 ${percentile(queryTimes, 99).toFixed(3)} ms over ${queryTimes.length} learners.`);
 console.log(`Query plan: ${plan}`);
 
-// /progress: the overview and readiness (per theme, for the exam day), in process, for learners
-// half of whom have an exam date 30 days ahead.
+// /progress: the overview, readiness (per theme, for the exam day), today's plan and the plan ahead
+// (a day-by-day forecast to the exam), in process, for learners a third of whom have an exam date
+// 30 days ahead, a third 300 days ahead (the longest forecasts), a third none.
 const progressTimes: number[] = [];
-const examDate = learnerDayKey(learnerDay(now, AMSTERDAM) + 30);
+const planTimes: number[] = [];
+const today = learnerDay(now, AMSTERDAM);
+const examDates = [learnerDayKey(today + 30), learnerDayKey(today + 300), null];
 for (let i = 0; i < 300; i++) {
 	const row = db.select().from(t.user).where(eq(t.user.id, `bench-${Math.floor(random() * LEARNERS)}`)).get()!;
-	const user = { ...toSessionUser(row), examDate: i % 2 === 0 ? examDate : null };
-	const started = performance.now();
+	const user = { ...toSessionUser(row), examDate: examDates[i % 3]! };
+	let started = performance.now();
 	progressOverview(db, user, now, 'en');
 	loadReadiness(db, user, now, 'en');
+	loadTodayPlan(db, user, now);
+	loadPlanForecast(db, user, now);
 	progressTimes.push(performance.now() - started);
+	// /plan: the learner's situation and exams turned into the checklist
+	savePlanSituation(db, user, { law: '2021', route: 'b1', deadline: learnerDayKey(today + 400) }, now);
+	started = performance.now();
+	loadExamPlan(db, user, now, 'nl');
+	planTimes.push(performance.now() - started);
 }
 progressTimes.sort((a, b) => a - b);
-console.log(`Progress page (overview + readiness): p50 ${percentile(progressTimes, 50).toFixed(2)} ms, p95 ${percentile(progressTimes, 95).toFixed(2)} ms over ${progressTimes.length} learners.`);
+planTimes.sort((a, b) => a - b);
+console.log(`Progress page (overview + readiness + plan ahead): p50 ${percentile(progressTimes, 50).toFixed(2)} ms, p95 ${percentile(progressTimes, 95).toFixed(2)} ms over ${progressTimes.length} learners.`);
+console.log(`Exam plan page (/plan checklist): p50 ${percentile(planTimes, 50).toFixed(2)} ms, p95 ${percentile(planTimes, 95).toFixed(2)} ms over ${planTimes.length} learners.`);
 sqlite.close();
 
 // ---------------------------------------------------------------- 3. the server under load
@@ -327,13 +340,15 @@ try {
 		rpsRatioAnswerToBaseline: round(answerPath.rps / base.rps),
 		dueQueueQuery: { p50Ms: round(percentile(queryTimes, 50), 4), p99Ms: round(percentile(queryTimes, 99), 4), usesUserStateDueIndex: usesIndex, plan },
 		progressPage: { p50Ms: round(percentile(progressTimes, 50)), p95Ms: round(percentile(progressTimes, 95)) },
-		budgets: { answerP99Ms: 20, dueQueueMs: 1, progressPageP95Ms: 30 },
+		planPage: { p50Ms: round(percentile(planTimes, 50)), p95Ms: round(percentile(planTimes, 95)) },
+		budgets: { answerP99Ms: 20, dueQueueMs: 1, progressPageP95Ms: 30, planPageP95Ms: 30 },
 		withinBudget: {
 			answerServerP99: percentile(answerServerTimes, 99) <= 20,
 			feedbackServerP99: percentile(feedbackServerTimes, 99) <= 20,
 			answerRoundTripP99: answerPath.p99Ms <= 20,
 			dueQueue: percentile(queryTimes, 99) <= 1 && usesIndex,
-			progressPage: percentile(progressTimes, 95) <= 30
+			progressPage: percentile(progressTimes, 95) <= 30,
+			planPage: percentile(planTimes, 95) <= 30
 		}
 	};
 	console.log(`Baseline (GET /search, trivial page): ${base.rps} req/s, p50 ${base.p50Ms} ms, p99 ${base.p99Ms} ms, errors ${base.errors}`);

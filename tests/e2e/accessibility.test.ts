@@ -51,7 +51,7 @@ for (const locale of ['en', 'nl'] as const) {
 				.analyze();
 			expect(results.violations.map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 		};
-		for (const path of ['/practice', '/progress', '/account', '/exam']) {
+		for (const path of ['/practice', '/progress', '/plan', '/account', '/exam']) {
 			await openPage(page, path);
 			await scan(path);
 		}

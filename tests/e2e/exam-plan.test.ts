@@ -72,6 +72,15 @@ test('a learner with an exam date 20 days ahead: checked date, the plan in the l
 	expect(high).toBeGreaterThanOrEqual(14);
 	await expect(page.getByText('It is not a pass mark. DUO does not say how many answers you need right to pass.')).toBeVisible();
 	await expect(page.getByTestId('readiness-themes').getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) })).toHaveCount(8);
+	// The plan ahead: the expected score if the learner keeps to the plan, and the load, with a table.
+	const ahead = page.getByTestId('plan-forecast');
+	await expect(page.getByTestId('plan-forecast-summary')).toHaveText(/^If you practise every day as planned: about \d+ of the 40 questions right on your exam day \(.+\)\. The busiest day asks (\d|[1-9]\d|100) answers\.$/);
+	const planned = Number(/about (\d+) of the 40/.exec((await page.getByTestId('plan-forecast-summary').textContent())!)![1]);
+	expect(planned).toBeGreaterThan(high!);
+	await expect(ahead.getByRole('img')).toHaveCount(2);
+	await ahead.getByText('Show as a table').click();
+	// a row a day from today to the exam day, and the header
+	await expect(ahead.getByRole('row')).toHaveCount(daysToExam + 2);
 	const guideLink = page.getByTestId('readiness-themes').locator('a[href^="/guides/"]').first();
 	await expect(guideLink).toHaveAttribute('href', /^\/guides\/[a-z0-9-]+#eindterm-\d+-\d+$/);
 	await expectNoAxeViolations(page);

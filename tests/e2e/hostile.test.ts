@@ -15,7 +15,9 @@ const learnerActions = [
 	'/practice?/examDate',
 	'/practice/session?scope=due&/answer',
 	'/account?/settings',
-	'/account?/password'
+	'/account?/password',
+	'/plan?/situation',
+	'/plan?/exams'
 ];
 
 async function attack(page: Page, path: string): Promise<void> {

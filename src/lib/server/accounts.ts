@@ -2,9 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkUsername, normalizeUsername, suggestUsername } from '../domain/auth/credentials';
 import { FailureLimiter } from '../domain/auth/rate-limit';
-import { checkExamDay, MAX_DAILY_CAP, MIN_DAILY_CAP } from '../domain/srs/exam-policy';
-import { learnerDay, learnerDayOfKey } from '../domain/learner-day';
-import type { DayModel } from '../domain/learner-day';
+import { MAX_DAILY_CAP, MIN_DAILY_CAP } from '../domain/srs/exam-policy';
 import { checkNewPassword, hashPassword, spendPasswordCheck, verifyPasswordHash } from './auth/password';
 import {
 	createSession,
@@ -17,6 +15,9 @@ import type { Db } from './db';
 import { generateId } from './ids';
 import * as t from './db/schema';
 import { refreshReviewDays } from './db/review-days';
+import { checkNewExamDate, examDateField } from './exam-date';
+
+export { isCalendarDate, saveExamDate } from './exam-date';
 
 /*
  * Account use cases (issue: accounts). Each returns a result with a problem code instead of
@@ -309,12 +310,7 @@ const settingsSchema = z.object({
 		.transform((value) => (value ? value : null)),
 	uiLocale: z.enum(['en', 'nl']),
 	translationLocale: z.enum(TRANSLATION_LOCALES),
-	examDate: z
-		.string()
-		.trim()
-		.nullish()
-		.transform((value) => (value ? value : null))
-		.refine((value) => value === null || isCalendarDate(value)),
+	examDate: examDateField,
 	timezone: z.string().refine((value) => TIME_ZONES.has(value) || value === 'UTC'),
 	dayStartsHour: z.coerce.number().int().min(0).max(23),
 	desiredRetention: z.coerce.number().min(0.8).max(0.97),
@@ -325,44 +321,16 @@ const settingsSchema = z.object({
 
 export type Settings = z.output<typeof settingsSchema>;
 
-function isCalendarDate(value: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-	const date = new Date(`${value}T00:00:00Z`);
-	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
 /** Stores the interface language a signed-in learner chose, so every device and login keeps it. */
 export function saveInterfaceLanguage(db: Db, userId: string, uiLocale: 'en' | 'nl'): void {
 	db.update(t.user).set({ uiLocale }).where(eq(t.user.id, userId)).run();
 }
 
-const examDateSchema = z.object({ examDate: settingsSchema.shape.examDate });
-
-/**
- * A new exam date must not have passed (in the learner's days, in the time zone being saved) and
- * must be at most two years ahead; clearing it, or keeping the one already saved, is always fine.
- */
-function checkNewExamDate(examDate: string | null, user: SessionUser, day: DayModel, now: Date): ReturnType<typeof fail> | null {
-	if (examDate === null || examDate === user.examDate) return null;
-	const problem = checkExamDay(learnerDayOfKey(examDate), learnerDay(now, day));
-	return problem === 'past' ? fail('exam_date_past') : problem === 'too_far' ? fail('exam_date_too_far') : null;
-}
-
-/** Saves (or clears) the learner's exam date alone, from the practice page's question. */
-export function saveExamDate(db: Db, user: SessionUser, input: Record<string, unknown>, now: Date): Result<string | null> {
-	const parsed = examDateSchema.safeParse(input);
-	if (!parsed.success) return fail('settings_invalid');
-	const refused = checkNewExamDate(parsed.data.examDate, user, { timeZone: user.timezone, dayStartsHour: user.dayStartsHour }, now);
-	if (refused) return refused;
-	db.update(t.user).set({ examDate: parsed.data.examDate }).where(eq(t.user.id, user.id)).run();
-	return { ok: true, value: parsed.data.examDate };
-}
-
 export function updateSettings(db: Db, user: SessionUser, input: Record<string, unknown>, now: Date): Result<Settings> {
 	const parsed = settingsSchema.safeParse(input);
 	if (!parsed.success) return fail('settings_invalid');
-	const refused = checkNewExamDate(parsed.data.examDate, user, { timeZone: parsed.data.timezone, dayStartsHour: parsed.data.dayStartsHour }, now);
-	if (refused) return refused;
+	const refused = checkNewExamDate(parsed.data.examDate, user.examDate, { timeZone: parsed.data.timezone, dayStartsHour: parsed.data.dayStartsHour }, now);
+	if (refused) return fail(refused);
 	db.transaction(() => {
 		db.update(t.user).set(parsed.data).where(eq(t.user.id, user.id)).run();
 		if (parsed.data.timezone !== user.timezone || parsed.data.dayStartsHour !== user.dayStartsHour) refreshReviewDays(db.$client, user.id);
@@ -432,6 +400,18 @@ export function exportUserData(db: Db, user: SessionUser, now: Date) {
 			.from(t.examOutcome)
 			.where(eq(t.examOutcome.userId, user.id))
 			.all()
-			.map(({ userId: _userId, ...outcome }) => outcome)
+			.map(({ userId: _userId, ...outcome }) => outcome),
+		examPlan: {
+			situation: db
+				.select({ law: t.examPlan.law, route: t.examPlan.route, deadline: t.examPlan.deadline, updatedAt: t.examPlan.updatedAt })
+				.from(t.examPlan)
+				.where(eq(t.examPlan.userId, user.id))
+				.get() ?? null,
+			exams: db
+				.select({ examId: t.examPlanExam.examId, status: t.examPlanExam.status, examDate: t.examPlanExam.examDate })
+				.from(t.examPlanExam)
+				.where(eq(t.examPlanExam.userId, user.id))
+				.all()
+		}
 	};
 }

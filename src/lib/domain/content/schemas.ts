@@ -98,6 +98,29 @@ export const quickAnswersFileSchema = z.strictObject({
 	)
 });
 
+/** content/exam-plan.yaml: the facts "My exam plan" dates its checklist with, and the exams. */
+export const examPlanFileSchema = z.strictObject({
+	facts: z.array(
+		z.strictObject({
+			id: slugSchema,
+			weeks: z.number().int().min(1).max(52).optional(),
+			text: localizedSchema,
+			guide: slugSchema,
+			source: slugSchema,
+			source_url: nonEmpty,
+			checked: dateSchema,
+			volatile: z.boolean()
+		})
+	),
+	exams: z.array(
+		z.strictObject({
+			id: slugSchema,
+			name: localizedSchema,
+			booking: z.strictObject({ '2013': z.enum(['duo', 'staatsexamen']).optional(), '2021': z.enum(['duo', 'staatsexamen']).optional() })
+		})
+	)
+});
+
 export const guideFrontmatterSchema = z.strictObject({
 	slug: slugSchema,
 	title: nonEmpty,

@@ -10,6 +10,7 @@ export function buildContentFiles(overrides: Record<string, string | null> = {})
 		'content/sources.yaml': SOURCES,
 		'content/topics.yaml': TOPICS,
 		'content/quick-answers.yaml': QUICK_ANSWERS,
+		'content/exam-plan.yaml': EXAM_PLAN,
 		'content/guides/which-integration-exams.md': GUIDE,
 		'content/guides/nl/which-integration-exams.md': GUIDE_NL,
 		'content/guides/knm-wonen.md': GUIDE_WONEN,
@@ -92,6 +93,40 @@ const QUICK_ANSWERS = `quick_answers:
     question: { en: Which exams are there?, nl: Welke examens zijn er? }
     answer: { en: Language exams and KNM., nl: Taalexamens en KNM. }
     guide: which-integration-exams
+`;
+
+/** Every fact the exam plan needs, small numbers; two exams (KNM for both laws, ONA for 2013). */
+export const EXAM_PLAN = `facts:
+${[
+	['book-ahead', 6],
+	['letter-before', 1],
+	['result-wait', 8],
+	['retake', null],
+	['deadline', null],
+	['staatsexamen-booking', null],
+	['staatsexamen-result-wait', 5],
+	['z-route', null]
+]
+	.map(
+		([id, weeks]) => `  - id: ${id}
+${weeks === null ? '' : `    weeks: ${weeks}\n`}    text: { en: The ${id} fact., nl: Het feit ${id}. }
+    guide: which-integration-exams
+    source: inburgeren-nl
+    source_url: https://inburgeren.nl/examen-doen/aanmelden.jsp
+    checked: 2026-12-01
+    volatile: true
+`
+	)
+	.join('')}exams:
+  - id: knm
+    name: { en: KNM, nl: KNM }
+    booking: { '2013': duo, '2021': duo }
+  - id: reading
+    name: { en: Reading, nl: Lezen }
+    booking: { '2013': duo, '2021': staatsexamen }
+  - id: ona
+    name: { en: ONA, nl: ONA }
+    booking: { '2013': duo }
 `;
 
 const GUIDE = `---

@@ -93,7 +93,38 @@ export interface Question {
 	position: number;
 }
 
+/** An integration law: the Wet inburgering 2013 or 2021. */
+export type Law = '2013' | '2021';
+/** Who runs an exam: DUO's integration exam, or the Staatsexamen NT2. */
+export type ExamBooking = 'duo' | 'staatsexamen';
+
+/** A fact "My exam plan" uses (content/exam-plan.yaml). */
+export interface PlanFact {
+	id: string;
+	/** the number of weeks the fact is about, when it has one */
+	weeks: number | null;
+	text: Localized;
+	guide: string;
+	source: string;
+	sourceUrl: string;
+	checked: string;
+	volatile: boolean;
+}
+
+/** An exam a learner can plan, and who runs it under each law (none: not part of that law). */
+export interface PlanExam {
+	id: string;
+	name: Localized;
+	booking: Partial<Record<Law, ExamBooking>>;
+}
+
+export interface ExamPlanContent {
+	facts: PlanFact[];
+	exams: PlanExam[];
+}
+
 export interface ContentBundle {
+	examPlan: ExamPlanContent;
 	themes: Theme[];
 	sources: Source[];
 	topics: Topic[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildContentFiles, QUESTION_1, QUESTION_2, questionsYaml } from './test-fixtures';
+import { buildContentFiles, EXAM_PLAN, QUESTION_1, QUESTION_2, questionsYaml } from './test-fixtures';
 import { formatContentError, validateContent } from './validate';
 
 const QUESTIONS = 'questions/wonen.yaml';
@@ -206,6 +206,22 @@ describe('validateContent', () => {
 		const typo = QUESTION_1.replace('        correct: true\n', '        corect: true\n');
 		expect(errorsWith({ [QUESTIONS]: questionsYaml([typo, QUESTION_2]) })).toEqual([
 			'questions/wonen.yaml: wo-001: options.0 has unknown key "corect" (an option has only nl, en and correct)'
+		]);
+	});
+
+	it('reports exam-plan facts the checklist needs but cannot use: missing, without weeks, unofficial, unknown guide', () => {
+		const PLAN = 'content/exam-plan.yaml';
+		const broken = EXAM_PLAN.replace(/ {2}- id: retake\n[\s\S]*?volatile: true\n/, '')
+			.replace('    weeks: 8\n', '')
+			.replace(/(id: letter-before\n[\s\S]*?)source_url: \S+/, '$1source_url: https://www.example.com/exam')
+			.replace(/(id: deadline\n[\s\S]*?)guide: which-integration-exams/, '$1guide: no-such-guide')
+			.replace(/ {2}- id: knm\n {4}name: \{ en: KNM, nl: KNM \}\n {4}booking: \{ '2013': duo, '2021': duo \}\n/, '');
+		expect(errorsWith({ [PLAN]: broken })).toEqual([
+			`${PLAN}: letter-before: source_url must be an https page on an official domain, not "https://www.example.com/exam"`,
+			`${PLAN}: result-wait: this fact needs weeks (the exam plan counts with it)`,
+			`${PLAN}: retake: this fact is missing (the exam plan needs it)`,
+			`${PLAN}: knm: the KNM exam is missing (its date is the one practice plans for)`,
+			`${PLAN}: deadline: unknown guide slug "no-such-guide"`
 		]);
 	});
 

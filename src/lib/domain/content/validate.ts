@@ -2,8 +2,10 @@ import { isScalar, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { isOfficialUrl } from './official-domains';
+import { KNM_EXAM_ID, PLAN_FACTS, PLAN_FACTS_WITH_WEEKS } from '../exam-plan/checklist';
 import {
 	guideFrontmatterSchema,
+	examPlanFileSchema,
 	guideTranslationFrontmatterSchema,
 	questionSchema,
 	questionsFileSchema,
@@ -17,6 +19,7 @@ import type {
 	ContentBundle,
 	ContentError,
 	ContentFile,
+	ExamPlanContent,
 	Guide,
 	Question,
 	QuickAnswer,
@@ -35,6 +38,7 @@ export const CONTENT_PATHS = {
 	sources: 'content/sources.yaml',
 	topics: 'content/topics.yaml',
 	quickAnswers: 'content/quick-answers.yaml',
+	examPlan: 'content/exam-plan.yaml',
 	guidesDir: 'content/guides/',
 	guideTranslationsDir: 'content/guides/nl/',
 	questionsDir: 'questions/'
@@ -55,6 +59,7 @@ export function validateContent(files: readonly ContentFile[]): ValidationResult
 	const sources = readSources(byPath, report);
 	const topics = readTopics(byPath, report);
 	const quickAnswers = readQuickAnswers(byPath, report);
+	const examPlan = readExamPlan(byPath, report);
 	const guides = readGuides(files, report);
 	const questions = readQuestions(files, themes, report);
 
@@ -86,6 +91,10 @@ export function validateContent(files: readonly ContentFile[]): ValidationResult
 			report(CONTENT_PATHS.quickAnswers, answer.id, `unknown guide slug "${answer.guide}"`);
 		}
 	}
+	for (const fact of examPlan.facts) {
+		if (!guideSlugs.has(fact.guide)) report(CONTENT_PATHS.examPlan, fact.id, `unknown guide slug "${fact.guide}"`);
+		if (!sourceSlugs.has(fact.source)) report(CONTENT_PATHS.examPlan, fact.id, `unknown source slug "${fact.source}"`);
+	}
 	for (const question of questions) {
 		for (const slug of question.sources) {
 			if (!sourceSlugs.has(slug)) {
@@ -98,7 +107,7 @@ export function validateContent(files: readonly ContentFile[]): ValidationResult
 	}
 
 	if (errors.length > 0) return { ok: false, errors };
-	return { ok: true, bundle: { themes, sources, topics, guides, quickAnswers, questions } };
+	return { ok: true, bundle: { themes, sources, topics, guides, quickAnswers, examPlan, questions } };
 }
 
 /** One line per error: `file: id: message`. */
@@ -283,6 +292,42 @@ function readQuickAnswers(byPath: Map<string, ContentFile>, report: Report): Qui
 		'quick answer id',
 		report
 	);
+}
+
+/**
+ * content/exam-plan.yaml: unique ids, every fact the checklist needs (with its weeks where it
+ * counts with them), official https pages, and the KNM exam (its date is the scheduler's).
+ */
+function readExamPlan(byPath: Map<string, ContentFile>, report: Report): ExamPlanContent {
+	const path = CONTENT_PATHS.examPlan;
+	const data = readYamlFile(byPath, path, examPlanFileSchema, report);
+	if (!data) return { facts: [], exams: [] };
+	reportDuplicates(data.facts.map((fact) => ({ key: fact.id, file: path })), 'plan fact id', report);
+	reportDuplicates(data.exams.map((exam) => ({ key: exam.id, file: path })), 'plan exam id', report);
+	const facts = data.facts.map((fact) => ({
+		id: fact.id,
+		weeks: fact.weeks ?? null,
+		text: fact.text,
+		guide: fact.guide,
+		source: fact.source,
+		sourceUrl: fact.source_url,
+		checked: fact.checked,
+		volatile: fact.volatile
+	}));
+	for (const fact of facts) {
+		if (!isOfficialUrl(fact.sourceUrl)) report(path, fact.id, `source_url must be an https page on an official domain, not "${fact.sourceUrl}"`);
+	}
+	for (const [key, id] of Object.entries(PLAN_FACTS) as [keyof typeof PLAN_FACTS, string][]) {
+		const fact = facts.find((item) => item.id === id);
+		if (!fact) report(path, id, 'this fact is missing (the exam plan needs it)');
+		else if (PLAN_FACTS_WITH_WEEKS.includes(key) && fact.weeks === null) report(path, id, 'this fact needs weeks (the exam plan counts with it)');
+	}
+	const exams = data.exams.map((exam) => ({ id: exam.id, name: exam.name, booking: exam.booking }));
+	for (const exam of exams) {
+		if (Object.keys(exam.booking).length === 0) report(path, exam.id, 'booking must name at least one law (2013 or 2021)');
+	}
+	if (!exams.some((exam) => exam.id === KNM_EXAM_ID)) report(path, KNM_EXAM_ID, 'the KNM exam is missing (its date is the one practice plans for)');
+	return { facts, exams };
 }
 
 /** Splits `---\nyaml\n---\nbody` into its parts; null when there is no frontmatter. */

@@ -1,5 +1,5 @@
 import { FSRSVersion, Rating, State, default_w, forgetting_curve, fsrs, generatorParameters } from 'ts-fsrs';
-import type { Card as FsrsCard, FSRSParameters } from 'ts-fsrs';
+import type { Card as FsrsCard, FSRS, FSRSParameters } from 'ts-fsrs';
 import { hashContent } from '../content/hash';
 import { learnerDay, schedulerInstant, startOfLearnerDay } from '../learner-day';
 import type { DayModel } from '../learner-day';
@@ -216,4 +216,19 @@ function toFsrsCard(card: CardState | null, virtualNow: Date, day: DayModel): Fs
 		state: card.state,
 		...(card.lastReview ? { last_review: schedulerInstant(card.lastReview, day) } : {})
 	};
+}
+
+const wholeDayEngines = new Map<number, FSRS>();
+/**
+ * A ts-fsrs engine in whole days (no short-term steps) and without fuzz, one per desired
+ * retention: for day-by-day models of a learner (`npm run sim:exam`, the plan ahead), not for the
+ * answer path.
+ */
+export function wholeDayEngine(retention: number): FSRS {
+	let engine = wholeDayEngines.get(retention);
+	if (!engine) {
+		engine = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false, enable_short_term: false }));
+		wholeDayEngines.set(retention, engine);
+	}
+	return engine;
 }

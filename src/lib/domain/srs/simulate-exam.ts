@@ -1,6 +1,7 @@
-import { createEmptyCard, default_w, forgetting_curve, fsrs, generatorParameters, Rating } from 'ts-fsrs';
-import type { Card, FSRS } from 'ts-fsrs';
+import { createEmptyCard, default_w, forgetting_curve, Rating } from 'ts-fsrs';
+import type { Card } from 'ts-fsrs';
 import { seededRandom } from '../random';
+import { wholeDayEngine } from './scheduler';
 import { capDueDay, DEFAULT_DAILY_CAP, finalSlotDay, isFinalWeek, newForToday, orderSweep, recallOnExamDay, retentionFor } from './exam-policy';
 
 /*
@@ -57,17 +58,6 @@ const EXAM_SIZE = 40;
 const dateOf = (day: number) => new Date(day * DAY_MS + 12 * 3_600_000);
 const dayOf = (date: Date) => Math.floor(date.getTime() / DAY_MS);
 
-const engines = new Map<number, FSRS>();
-/** One ts-fsrs engine per desired retention: whole days (no short-term steps), no fuzz. */
-function engineFor(retention: number): FSRS {
-	let engine = engines.get(retention);
-	if (!engine) {
-		engine = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false, enable_short_term: false }));
-		engines.set(retention, engine);
-	}
-	return engine;
-}
-
 interface Question {
 	key: string;
 	scheduler: Card | null;
@@ -79,7 +69,7 @@ interface Question {
 
 export function simulateLearner(input: SimInput): SimResult {
 	const random = seededRandom(input.seed);
-	const truthEngine = engineFor(0.9);
+	const truthEngine = wholeDayEngine(0.9);
 	const examDay = input.days;
 	const cap = input.dailyCap ?? DEFAULT_DAILY_CAP;
 	const questions: Question[] = Array.from({ length: input.questions }, (_, i) => ({ key: `q-${i}`, scheduler: null, truth: null, due: 0, lastDay: 0 }));
@@ -94,7 +84,7 @@ export function simulateLearner(input: SimInput): SimResult {
 		const right = remembered || random() < 1 / 3;
 		const at = dateOf(day);
 		question.truth = truthEngine.next(question.truth ?? createEmptyCard(at), at, remembered ? Rating.Good : Rating.Again).card;
-		const next = engineFor(retention).next(question.scheduler ?? createEmptyCard(at), at, right ? Rating.Good : Rating.Again).card;
+		const next = wholeDayEngine(retention).next(question.scheduler ?? createEmptyCard(at), at, right ? Rating.Good : Rating.Again).card;
 		question.scheduler = next;
 		question.lastDay = day;
 		const proposed = Math.max(day + 1, dayOf(next.due));

@@ -61,6 +61,7 @@ export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportR
 		hubChanged = importTopics(tx, bundle, report) || hubChanged;
 		hubChanged = importGuides(tx, bundle, report) || hubChanged;
 		hubChanged = importQuickAnswers(tx, bundle, report) || hubChanged;
+		importExamPlan(tx, bundle, report);
 		const questionsChanged = importQuestions(tx, bundle, now, report);
 		syncBuiltInSets(tx, bundle, now, questionsChanged);
 
@@ -340,6 +341,17 @@ function importQuickAnswers(tx: Tx, bundle: ContentBundle, report: ImportReport)
 		tx.delete(t.quickAnswer).where(inArray(t.quickAnswer.id, diff.remove)).run();
 	}
 	return count(report, diff);
+}
+
+/** content/exam-plan.yaml, kept whole as one JSON document (it is small and read as a whole). */
+function importExamPlan(tx: Tx, bundle: ContentBundle, report: ImportReport): void {
+	const hash = hashContent(bundle.examPlan);
+	const existing = tx.select({ hash: t.contentDocument.contentHash }).from(t.contentDocument).where(eq(t.contentDocument.name, 'exam-plan')).get();
+	if (existing?.hash === hash) return;
+	const values = { name: 'exam-plan', body: bundle.examPlan, contentHash: hash };
+	tx.insert(t.contentDocument).values(values).onConflictDoUpdate({ target: t.contentDocument.name, set: values }).run();
+	if (existing) report.updated++;
+	else report.inserted++;
 }
 
 /** The hash covers what a learner sees and what the question links to, not its position. */

@@ -40,7 +40,8 @@ export function readContentFiles(root: string): ContentFile[] {
 		CONTENT_PATHS.themes,
 		CONTENT_PATHS.sources,
 		CONTENT_PATHS.topics,
-		CONTENT_PATHS.quickAnswers
+		CONTENT_PATHS.quickAnswers,
+		CONTENT_PATHS.examPlan
 	].filter((path) => existsSync(join(root, path)));
 	paths.push(
 		...listFiles(root, CONTENT_PATHS.guidesDir, /\.md$/),

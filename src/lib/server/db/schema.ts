@@ -482,6 +482,47 @@ export const examOutcome = sqliteTable(
 	(t) => [primaryKey({ columns: [t.userId, t.examDate] })]
 );
 
+/**
+ * A validated content document kept whole as JSON: `exam-plan` is content/exam-plan.yaml (the facts
+ * and exams of "My exam plan"), written by the content import.
+ */
+export const contentDocument = sqliteTable('content_document', {
+	name: text('name').primaryKey(),
+	body: text('body', { mode: 'json' }).notNull(),
+	contentHash: text('content_hash').notNull()
+});
+
+/**
+ * "My exam plan": the learner's law, route and deadline (inburgeringstermijn). The KNM exam date
+ * is not here: it is `user.exam_date`, the one practice plans for.
+ */
+export const examPlan = sqliteTable('exam_plan', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => user.id, { onDelete: 'cascade' }),
+	law: text('law', { enum: ['2013', '2021'] }),
+	route: text('route', { enum: ['b1', 'onderwijs', 'z'] }),
+	/** YYYY-MM-DD, the last day of the inburgeringstermijn */
+	deadline: text('deadline'),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** One exam in "My exam plan": still to do, booked (with its date), passed, failed or not needed. */
+export const examPlanExam = sqliteTable(
+	'exam_plan_exam',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		/** an exam id of content/exam-plan.yaml */
+		examId: text('exam_id').notNull(),
+		status: text('status', { enum: ['todo', 'booked', 'passed', 'failed', 'not_needed'] }).notNull(),
+		/** YYYY-MM-DD; for KNM the date lives in user.exam_date */
+		examDate: text('exam_date')
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.examId] })]
+);
+
 /*
  * Mock exams (issue: mock exams). The deadline is stored, so reloading continues the same attempt
  * with the same time left; the draw's seed is stored, so an attempt can be reproduced.

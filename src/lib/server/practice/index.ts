@@ -8,8 +8,8 @@ export { choiceField, measureResponse, RESPONSE_CAP_MS, responseMsField, submitA
 export type { AnswerProblem, AnswerResult } from './answers';
 export { loadFeedback, parseAnswerId } from './feedback';
 export { countNewToday, loadRound, practiceStreak, progressOverview, themeProgress } from './progress';
-export { loadReadiness, loadTodayPlan, pendingExamOutcome, saveExamOutcome } from './readiness';
-export type { ReadinessView, TodayPlan } from './readiness';
+export { loadPlanForecast, loadReadiness, loadTodayPlan, pendingExamOutcome, saveExamOutcome } from './readiness';
+export type { PlanForecastView, ReadinessView, TodayPlan } from './readiness';
 export type { ProgressOverview, ThemeProgress } from './progress';
 export { findDueCandidates, listMistakes, nextQuestion } from './queue';
 export type { Mistake } from './queue';

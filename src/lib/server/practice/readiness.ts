@@ -5,6 +5,7 @@ import { newForToday } from '../../domain/srs/exam-policy';
 import { pickLocale } from '../../domain/locale';
 import type { Locale } from '../../domain/locale';
 import { estimateReadiness } from '../../domain/srs/readiness';
+import { forecastPlan } from '../../domain/srs/forecast-plan';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
 import { prepared } from '../db/prepared';
@@ -145,6 +146,72 @@ export function loadTodayPlan(db: Db, user: SessionUser, now: Date): TodayPlan |
 	const newQuota = newForToday(countUnseen(db, user.id) + fresh, plan.today, plan.examDay, answers - fresh, user.dailyCap);
 	const target = Math.min(user.dailyCap, answers + due + Math.max(0, newQuota - fresh));
 	return { target, left: Math.max(0, target - answers), examDate: user.examDate, daysLeft: plan.examDay - plan.today };
+}
+
+export interface PlanForecastView {
+	/** YYYY-MM-DD of each day from today to the exam day */
+	days: { date: string; answers: number; expected: number | null }[];
+	total: number;
+	onExamDay: number;
+	busiestDay: number;
+}
+
+/**
+ * The plan ahead (domain/srs/forecast-plan.ts), null without an exam plan: from the learner's
+ * cards, each day's planned answers and the expected score if the exam were that day. One query
+ * over the bank and the learner's cards; reads only.
+ */
+export function loadPlanForecast(db: Db, user: SessionUser, now: Date): PlanForecastView | null {
+	const plan = activeExamPlan(user, now);
+	if (!plan) return null;
+	const day = dayModelOf(user);
+	const rows = prepared(db, 'plan.forecastBank', () =>
+		db.$client.prepare(`
+			SELECT q.id AS questionId, q.theme_slug AS theme, c.stability AS stability, c.difficulty AS difficulty,
+				c.last_review_day AS lastReviewDay, c.due AS due, c.state AS state, c.reps AS reps, c.last_rating AS lastRating
+			FROM question q
+			JOIN theme th ON th.slug = q.theme_slug AND th.retired_at IS NULL
+			LEFT JOIN card c ON c.user_id = ? AND c.question_id = q.id
+			WHERE q.retired_at IS NULL`)
+	).all(user.id) as {
+		questionId: string;
+		theme: string;
+		stability: number | null;
+		difficulty: number | null;
+		lastReviewDay: number | null;
+		due: number | null;
+		state: number | null;
+		reps: number | null;
+		lastRating: number | null;
+	}[];
+	const forecast = forecastPlan(
+		rows.map((row) => ({
+			questionId: row.questionId,
+			theme: row.theme,
+			card:
+				row.stability === null || row.difficulty === null || row.lastReviewDay === null || row.due === null
+					? null
+					: {
+							stability: row.stability,
+							difficulty: row.difficulty,
+							lastReviewDay: row.lastReviewDay,
+							// a card in a learning step comes back today
+							dueDay: row.state === 2 ? learnerDay(new Date(row.due), day) : plan.today,
+							reps: row.reps ?? 0,
+							lastRating: row.lastRating
+						}
+		})),
+		plan.today,
+		plan,
+		user.dailyCap,
+		countPracticeToday(db, user, now).answers
+	);
+	return {
+		days: forecast.days.map((entry) => ({ date: learnerDayKey(entry.day), answers: entry.answers, expected: entry.expected })),
+		total: forecast.total,
+		onExamDay: forecast.onExamDay,
+		busiestDay: forecast.busiestDay
+	};
 }
 
 export const EXAM_RESULTS = ['passed', 'failed', 'unknown', 'skipped'] as const;
