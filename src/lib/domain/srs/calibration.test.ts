@@ -1,5 +1,8 @@
+import { default_w, forgetting_curve } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
-import { calibrate } from './calibration';
+import { seededRandom } from '../random';
+import { calibrate, LuckyGuessEstimator } from './calibration';
+import type { SecondAnswer } from './calibration';
 
 const review = (predictedRecall: number, remembered: boolean, elapsedDays = 3, correct = remembered) => ({ predictedRecall, elapsedDays, remembered, correct });
 
@@ -36,5 +39,48 @@ describe('calibration of the stored predictions', () => {
 		expect(result.rightAnswers.predicted).toBeCloseTo(0.8, 9);
 		expect(result.rightAnswers.observed).toBe(0.75);
 		expect(calibrate([review(0.5, true, 0)])).toBeNull();
+	});
+});
+
+describe('the lucky-guess share from second answers', () => {
+	/**
+	 * Learners who knew a question beforehand with chance `prior`; a learner who did not guessed
+	 * (right 1 in 3). The true share of guesses among right first answers is
+	 * (1 − prior)/3 / (prior + (1 − prior)/3). Their second answers, 1–20 days later, follow the
+	 * true memory: FSRS-6's stability after Good if they knew it, after Again if they guessed.
+	 */
+	function secondAnswers(prior: number, count: number, seed: number) {
+		const random = seededRandom(seed);
+		const answers: SecondAnswer[] = [];
+		while (answers.length < count) {
+			const knew = random() < prior;
+			if (!knew && random() >= 1 / 3) continue; // a wrong first answer: not in the sample
+			const days = 1 + Math.floor(random() * 20);
+			const good = forgetting_curve(default_w, days, default_w[2]!);
+			const again = forgetting_curve(default_w, days, default_w[0]!);
+			const recall = knew ? good : again;
+			const correct = random() < recall || random() < 1 / 3;
+			answers.push({ predictedRecall: good, recallIfGuessed: again, elapsedDays: days, correct });
+		}
+		return answers;
+	}
+
+	it.each([
+		[0.5, 0.25],
+		[0.8, 0.2 / 3 / (0.8 + 0.2 / 3)],
+		[0.2, 0.8 / 3 / (0.2 + 0.8 / 3)]
+	])('with a prior of knowing %s, finds the true share %s', (prior, share) => {
+		const estimator = new LuckyGuessEstimator();
+		for (const answer of secondAnswers(prior, 20_000, 5)) estimator.add(answer);
+		const result = estimator.result()!;
+		expect(result.answers).toBe(20_000);
+		expect(Math.abs(result.share - share)).toBeLessThan(0.03);
+	});
+
+	it('skips same-day answers and says nothing without data', () => {
+		const estimator = new LuckyGuessEstimator();
+		expect(estimator.result()).toBeNull();
+		estimator.add({ predictedRecall: 0.9, recallIfGuessed: 0.5, elapsedDays: 0, correct: false });
+		expect(estimator.result()).toBeNull();
 	});
 });

@@ -108,3 +108,48 @@ export function calibrate(reviews: Iterable<ScoredReview>): Calibration | null {
 	for (const review of reviews) calibrator.add(review);
 	return calibrator.result();
 }
+
+/**
+ * The lucky-guess share (srs.md §6, readiness.ts): of the questions whose first answer was right,
+ * the share that was a guess. Such a question's second answer, `t` days later, is right with
+ * chance (1 − g) · c(R_good) + g · c(R_again), where R_good is the recall FSRS predicted (it took
+ * the first answer for knowing), R_again the recall after a wrong first answer (FSRS-6's initial
+ * stability for Again) and c(R) = R + (1 − R)/3 the chance of a right answer. Solving the sums for
+ * g (method of moments) over every such second answer a day or more later gives the estimate,
+ * kept within 0–1.
+ */
+/**
+ * Fewer second answers than this say too little: readiness keeps its prior. FSRS-6's forgetting
+ * curve is flat, so the recall after Good and after Again differ by only about 0.2 in the first
+ * weeks; with 2,000 answers the share is known to about ±0.05 (one standard deviation).
+ */
+export const MIN_SECOND_ANSWERS = 2000;
+
+export interface SecondAnswer {
+	/** FSRS's predicted recall before the second answer (after a right first answer) */
+	predictedRecall: number;
+	/** the recall the same days after a wrong first answer */
+	recallIfGuessed: number;
+	elapsedDays: number;
+	correct: boolean;
+}
+
+export class LuckyGuessEstimator {
+	private n = 0;
+	private gap = 0;
+	private shortfall = 0;
+
+	add(answer: SecondAnswer): void {
+		if (answer.elapsedDays < 1 || !Number.isFinite(answer.predictedRecall)) return;
+		const chance = (recall: number) => recall + (1 - recall) / 3;
+		this.n += 1;
+		this.gap += chance(answer.predictedRecall) - chance(answer.recallIfGuessed);
+		this.shortfall += chance(answer.predictedRecall) - (answer.correct ? 1 : 0);
+	}
+
+	/** null without second answers to go by (or when the two recalls cannot be told apart) */
+	result(): { share: number; answers: number } | null {
+		if (this.n === 0 || this.gap <= 0) return null;
+		return { share: Math.min(1, Math.max(0, this.shortfall / this.gap)), answers: this.n };
+	}
+}

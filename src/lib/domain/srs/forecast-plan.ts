@@ -2,7 +2,7 @@ import { Rating } from 'ts-fsrs';
 import { allocateSeats } from '../exam/draw';
 import { capDueDay, finalSlotDay, isFinalWeek, newForToday, orderSweep, recallOnExamDay, retentionFor } from './exam-policy';
 import type { ExamPlan } from './exam-policy';
-import { chanceRight } from './readiness';
+import { chanceRight, LUCKY_GUESS_SHARE } from './readiness';
 import { wholeDayEngine } from './scheduler';
 import type { ReadinessQuestion } from './readiness';
 
@@ -56,7 +56,14 @@ interface State {
  * The forecast from `today` (answers already given today: `answeredToday`) to the exam day, under
  * the daily cap. One point a day.
  */
-export function forecastPlan(questions: readonly ForecastQuestion[], today: number, plan: ExamPlan, dailyCap: number, answeredToday: number): PlanForecast {
+export function forecastPlan(
+	questions: readonly ForecastQuestion[],
+	today: number,
+	plan: ExamPlan,
+	dailyCap: number,
+	answeredToday: number,
+	luckyShare = LUCKY_GUESS_SHARE
+): PlanForecast {
 	const themeIndex = new Map<string, number>();
 	const states: State[] = questions.map((question) => {
 		let theme = themeIndex.get(question.theme);
@@ -70,7 +77,7 @@ export function forecastPlan(questions: readonly ForecastQuestion[], today: numb
 	const total = [...seats.values()].reduce((sum, n) => sum + n, 0);
 	const expectedOn = (day: number): number => {
 		let sum = 0;
-		for (const state of states) sum += seatsPerQuestion[state.theme]! * chanceRight(state.card as ReadinessQuestion['card'], day);
+		for (const state of states) sum += seatsPerQuestion[state.theme]! * chanceRight(state.card as ReadinessQuestion['card'], day, luckyShare);
 		return sum;
 	};
 

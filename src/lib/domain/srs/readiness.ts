@@ -14,7 +14,9 @@ import { allocateSeats, EXAM_QUESTIONS } from '../exam/draw';
  * believes the question is known (stability ≈ 2.3 days against a true ≈ 0.2). For a question
  * answered once, right, the recall is mixed with the recall after a wrong first answer, weighted
  * by the chance that the right answer was a guess: with an even prior of knowing it beforehand,
- * P(guess | right) = (1/2 · 1/3) / (1/2 + 1/2 · 1/3) = 1/4.
+ * P(guess | right) = (1/2 · 1/3) / (1/2 + 1/2 · 1/3) = 1/4. That prior is replaced by what
+ * `npm run eval:scheduler -- --save` measures from learners' second answers (calibration.ts),
+ * once there are enough of them.
  *
  * The range: the exam's score is a sum of right-or-wrong answers; for each theme's seats the
  * variance of one drawn question is m(1 − m), m the theme's mean chance. The range is the expected
@@ -66,23 +68,31 @@ export interface Readiness {
 /** Recall after a wrong first answer: FSRS-6's initial stability for Again. */
 const AGAIN_STABILITY = default_w[0]!;
 
-/** The chance of a right answer on the exam day for one question. */
-export function chanceRight(card: ReadinessQuestion['card'], examDay: number): number {
+/** The recall `days` after a wrong first answer (the memory of a lucky guess). */
+export function recallIfGuessed(days: number): number {
+	return forgetting_curve(default_w, days, AGAIN_STABILITY);
+}
+
+/**
+ * The chance of a right answer on the exam day for one question. `luckyShare`: the share of right
+ * first answers that were guesses (LUCKY_GUESS_SHARE, or what calibration found).
+ */
+export function chanceRight(card: ReadinessQuestion['card'], examDay: number, luckyShare = LUCKY_GUESS_SHARE): number {
 	if (card === null) return GUESS;
 	const days = Math.max(0, examDay - card.lastReviewDay);
 	let recall = forgetting_curve(default_w, days, card.stability);
 	if (card.reps === 1 && card.lastRating === 3) {
-		recall = (1 - LUCKY_GUESS_SHARE) * recall + LUCKY_GUESS_SHARE * forgetting_curve(default_w, days, AGAIN_STABILITY);
+		recall = (1 - luckyShare) * recall + luckyShare * recallIfGuessed(days);
 	}
 	return recall + (1 - recall) * GUESS;
 }
 
-export function estimateReadiness(questions: readonly ReadinessQuestion[], examDay: number): Readiness {
+export function estimateReadiness(questions: readonly ReadinessQuestion[], examDay: number, luckyShare = LUCKY_GUESS_SHARE): Readiness {
 	const byTheme = new Map<string, { chances: number[]; answered: number; eindtermen: Map<string, number[]> }>();
 	for (const question of questions) {
 		let theme = byTheme.get(question.theme);
 		if (!theme) byTheme.set(question.theme, (theme = { chances: [], answered: 0, eindtermen: new Map() }));
-		const chance = chanceRight(question.card, examDay);
+		const chance = chanceRight(question.card, examDay, luckyShare);
 		theme.chances.push(chance);
 		if (question.card) theme.answered += 1;
 		const eindterm = question.eindterm.split('.').slice(0, 2).join('.');

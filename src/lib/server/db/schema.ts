@@ -483,6 +483,18 @@ export const examOutcome = sqliteTable(
 );
 
 /**
+ * What `npm run eval:scheduler -- --save` measured from the review log, for the app to use:
+ * `lucky_guess_share` (readiness's share of right first answers that were guesses).
+ */
+export const schedulerCalibration = sqliteTable('scheduler_calibration', {
+	name: text('name').primaryKey(),
+	value: real('value').notNull(),
+	/** how many answers the value rests on */
+	answers: integer('answers').notNull(),
+	computedAt: integer('computed_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/**
  * A validated content document kept whole as JSON: `exam-plan` is content/exam-plan.yaml (the facts
  * and exams of "My exam plan"), written by the content import.
  */

@@ -4,7 +4,8 @@ import { learnerDay, learnerDayKey, learnerDayOfKey, startOfLearnerDay } from '.
 import { newForToday } from '../../domain/srs/exam-policy';
 import { pickLocale } from '../../domain/locale';
 import type { Locale } from '../../domain/locale';
-import { estimateReadiness } from '../../domain/srs/readiness';
+import { estimateReadiness, LUCKY_GUESS_SHARE } from '../../domain/srs/readiness';
+import { MIN_SECOND_ANSWERS } from '../../domain/srs/calibration';
 import { forecastPlan } from '../../domain/srs/forecast-plan';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
@@ -13,6 +14,17 @@ import * as t from '../db/schema';
 import { countPracticeToday } from './progress';
 import { countUnseen } from './queue';
 import { activeExamPlan, dayModelOf } from './reviews';
+
+/**
+ * The share of right first answers that were guesses: what `npm run eval:scheduler -- --save`
+ * measured, once it rests on MIN_SECOND_ANSWERS answers; until then the prior of srs.md §6.
+ */
+export function luckyGuessShare(db: Db): number {
+	const row = prepared(db, 'readiness.luckyShare', () =>
+		db.$client.prepare(`SELECT value, answers FROM scheduler_calibration WHERE name = 'lucky_guess_share'`)
+	).get() as { value: number; answers: number } | undefined;
+	return row && row.answers >= MIN_SECOND_ANSWERS ? row.value : LUCKY_GUESS_SHARE;
+}
 
 /** The readiness estimate for `examDay` from the learner's cards: one query over the bank. */
 function estimateFor(db: Db, userId: string, examDay: number) {
@@ -34,7 +46,8 @@ function estimateFor(db: Db, userId: string, examDay: number) {
 					? null
 					: { stability: row.stability, lastReviewDay: row.lastReviewDay, reps: row.reps ?? 0, lastRating: row.lastRating }
 		})),
-		examDay
+		examDay,
+		luckyGuessShare(db)
 	);
 }
 
@@ -204,7 +217,8 @@ export function loadPlanForecast(db: Db, user: SessionUser, now: Date): PlanFore
 		plan.today,
 		plan,
 		user.dailyCap,
-		countPracticeToday(db, user, now).answers
+		countPracticeToday(db, user, now).answers,
+		luckyGuessShare(db)
 	);
 	return {
 		days: forecast.days.map((entry) => ({ date: learnerDayKey(entry.day), answers: entry.answers, expected: entry.expected })),
