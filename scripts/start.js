@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: build the app when its sources changed, then serve it on the embedded SQLite
 // database. The server itself migrates the database and imports the content at start-up
-// (src/hooks.server.ts), and refuses to start on invalid content.
+// (src/hooks.server.ts), and refuses to start on invalid content. Settings (environment): PORT,
+// HOST, ORIGIN, DATABASE_URL, CONTENT_ROOT, SHUTDOWN_TIMEOUT, LOG_LEVEL, and adapter-node's
+// PROTOCOL_HEADER / HOST_HEADER / ADDRESS_HEADER / XFF_DEPTH behind a proxy (docs/operations.md).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import http from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -43,9 +46,15 @@ function hashSources() {
 	return hash.digest('hex');
 }
 
-const sourceHash = hashSources();
+// A container image ships the build without the sources: serve what is there.
+const hasSources = existsSync('src') && existsSync(join('node_modules', 'vite'));
+const sourceHash = hasSources ? hashSources() : null;
 const builtHash = existsSync(STAMP) ? readFileSync(STAMP, 'utf8').trim() : null;
-if (!existsSync(join('build', 'index.js')) || builtHash !== sourceHash) {
+if (!existsSync(join('build', 'handler.js')) && !hasSources) {
+	console.error('There is no build and no source to build it from.');
+	process.exit(1);
+}
+if (hasSources && (!existsSync(join('build', 'handler.js')) || builtHash !== sourceHash)) {
 	console.log('Building KNM Hub (first start or changed sources)…');
 	const started = Date.now();
 	const build = spawnSync(process.execPath, [join('node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
@@ -70,6 +79,39 @@ process.env.DATABASE_URL ??= join('data', 'knm-hub.db');
 // adapter-node needs to know its own address, or form posts are refused as cross-site.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 
-await import(pathToFileURL(join(root, 'build', 'index.js')).href);
-console.log(`\nKNM Hub is running. Open ${process.env.ORIGIN} in your browser.`);
-console.log(`Database: ${process.env.DATABASE_URL}. Stop with Ctrl+C.\n`);
+// The app's request handler (adapter-node's build/handler.js: static files, then SvelteKit) in a
+// plain Node server, so that every response, static files included, says nosniff, and a stop
+// (SIGTERM from Docker or systemd, Ctrl+C) drains: no new connections, the requests in flight
+// finish (at most SHUTDOWN_TIMEOUT seconds, default 10), then the app closes the database.
+const { handler } = await import(pathToFileURL(join(root, 'build', 'handler.js')).href);
+const server = http.createServer((req, res) => {
+	res.setHeader('X-Content-Type-Options', 'nosniff');
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.setHeader('content-type', 'text/plain; charset=utf-8');
+		res.end('Not found');
+	});
+});
+const shutdownSeconds = Number(process.env.SHUTDOWN_TIMEOUT ?? 10);
+let stopping = false;
+function stop(reason) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`Stopping (${reason}): finishing the requests in flight…`);
+	server.close(() => {
+		// the app's hook closes the database (src/hooks.server.ts)
+		process.emit('sveltekit:shutdown', reason);
+		console.log('KNM Hub stopped.');
+	});
+	server.closeIdleConnections();
+	// a keep-alive connection that finishes its request is closed at once
+	server.on('request', (_req, res) => res.on('finish', () => server.closeIdleConnections()));
+	setTimeout(() => server.closeAllConnections(), shutdownSeconds * 1000).unref();
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));
+
+server.listen(Number(process.env.PORT), process.env.HOST ?? '0.0.0.0', () => {
+	console.log(`\nKNM Hub is running. Open ${process.env.ORIGIN} in your browser.`);
+	console.log(`Database: ${process.env.DATABASE_URL}. Stop with Ctrl+C.\n`);
+});

@@ -12,6 +12,8 @@ declare global {
 			session: Session | null;
 			/** the time of this request; every load and action uses it (tests can shift it) */
 			now: Date;
+			/** this request's id in the log and the X-Request-Id header */
+			requestId: string;
 		}
 		// interface PageData {}
 		// interface PageState {}

@@ -10,8 +10,9 @@ import {
 } from '$lib/server/auth/session';
 import { assertTestClockAllowed, requestNow } from '$lib/server/clock';
 import { ContentInvalidError } from '$lib/server/content/load';
-import { getDb } from '$lib/server/db';
+import { closeDb, getDb } from '$lib/server/db';
 import { isActionName } from '$lib/server/http';
+import { log, loggedPath, requestIdFrom } from '$lib/server/log';
 import { prepareServer } from '$lib/server/startup';
 
 /**
@@ -26,11 +27,17 @@ export const init: ServerInit = () => {
 		console.error(error instanceof Error ? error.message : error);
 		process.exit(1);
 	}
+	// adapter-node and scripts/start.js emit this once the server has stopped taking requests and
+	// the ones in flight are done: the database is checkpointed and closed last.
+	process.once('sveltekit:shutdown', (reason: unknown) => {
+		closeDb();
+		log.info({ reason }, 'database closed');
+	});
 	try {
 		const started = performance.now();
 		const report = prepareServer(new Date(), version);
 		const ms = Math.round(performance.now() - started);
-		console.log(
+		log.info(
 			report.skipped
 				? `Content unchanged since the last import (checked in ${ms} ms).`
 				: `Content imported in ${ms} ms: ${report.inserted} new, ${report.updated} changed, ` +
@@ -47,17 +54,42 @@ export const init: ServerInit = () => {
 };
 
 /**
- * Security headers (the Content-Security-Policy itself comes from kit.csp in svelte.config.js) and
- * a Server-Timing header with the handling time.
+ * One log line per request (time, method, route id, status, duration, request id), the request
+ * id in `X-Request-Id`, and a Server-Timing header with the handling time. /healthz is not logged.
+ */
+const handleRequestLog: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	event.locals.requestId = requestIdFrom(event.request.headers.get('x-request-id'));
+	const response = await resolve(event);
+	const ms = performance.now() - started;
+	// Time spent handling the request, for benchmarks and browser dev tools (no other detail).
+	response.headers.set('Server-Timing', `app;dur=${ms.toFixed(2)}`);
+	response.headers.set('X-Request-Id', event.locals.requestId);
+	if (event.url.pathname !== '/healthz') {
+		log.info({
+			id: event.locals.requestId,
+			method: event.request.method,
+			route: event.route.id ?? loggedPath(event.url.pathname),
+			status: response.status,
+			ms: Math.round(ms * 100) / 100
+		});
+	}
+	return response;
+};
+
+/**
+ * Security headers (the Content-Security-Policy itself comes from kit.csp in svelte.config.js).
+ * HSTS only over HTTPS (ORIGIN https://…, or a proxy's header named by PROTOCOL_HEADER), so a
+ * school trying KNM Hub on plain http is not locked out of its own server.
  */
 const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
-	const started = performance.now();
 	const response = await resolve(event);
-	// Time spent handling the request, for benchmarks and browser dev tools (no other detail).
-	response.headers.set('Server-Timing', `app;dur=${(performance.now() - started).toFixed(2)}`);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()');
+	if (event.url.protocol === 'https:') response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	return response;
 };
 
@@ -107,10 +139,15 @@ const handleActionNames: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleSecurityHeaders, handleActionNames, handleAuth, handleLocale);
+export const handle = sequence(handleRequestLog, handleSecurityHeaders, handleActionNames, handleAuth, handleLocale);
 
-/** Unexpected errors are logged on the server; the visitor sees a plain message only. */
+/**
+ * Unexpected errors (5xx) are logged with their stack; a client error (404, 405, 413, 415) is only
+ * its request line. The visitor sees a plain message only.
+ */
 export const handleError: HandleServerError = ({ error, event, status }) => {
-	if (status !== 404) console.error(`Error on ${event.request.method} ${event.url.pathname}:`, error);
-	return { message: status === 404 ? 'Not found' : 'Internal error' };
+	if (status >= 500) {
+		log.error({ id: event.locals.requestId, method: event.request.method, route: event.route.id ?? loggedPath(event.url.pathname), status, err: error }, 'unexpected error');
+	}
+	return { message: status === 404 ? 'Not found' : status < 500 ? 'Bad request' : 'Internal error' };
 };

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -51,4 +51,35 @@ let current: Db | null = null;
 export function getDb(): Db {
 	current ??= openDatabase(resolveDatabasePath(process.env.DATABASE_URL));
 	return current;
+}
+
+/**
+ * Closes the process-wide database at shutdown: the WAL is checkpointed into the main file, so a
+ * copy of the file alone is complete. A later getDb() opens it again.
+ */
+export function closeDb(): void {
+	if (!current) return;
+	const sqlite = current.$client;
+	current = null;
+	if (!sqlite.open) return;
+	sqlite.pragma('wal_checkpoint(TRUNCATE)');
+	sqlite.close();
+}
+
+/** The migrations in `migrations/` (drizzle-kit's journal), read once. */
+let expectedMigrations: number | null = null;
+
+/**
+ * For /healthz: the database answers and every migration in `migrations/` is applied. Never
+ * throws: an error reading the database is "not healthy".
+ */
+export function checkDatabaseHealth(db: Db, migrationsFolder = resolve('migrations')): { ok: boolean; problem?: string } {
+	try {
+		expectedMigrations ??= (JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+		const applied = (db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+		if (applied !== expectedMigrations) return { ok: false, problem: `migrations applied: ${applied} of ${expectedMigrations}` };
+		return { ok: true };
+	} catch (error) {
+		return { ok: false, problem: error instanceof Error ? error.message : 'database error' };
+	}
 }
