@@ -86,6 +86,13 @@ process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 const { handler } = await import(pathToFileURL(join(root, 'build', 'handler.js')).href);
 const server = http.createServer((req, res) => {
 	res.setHeader('X-Content-Type-Options', 'nosniff');
+	// A response sent before the request body was read (a redirect to log in, a refusal) ends the
+	// connection: the unread body would otherwise break the next request on it (ECONNRESET).
+	const writeHead = res.writeHead;
+	res.writeHead = function (...args) {
+		if (!req.complete) res.setHeader('Connection', 'close');
+		return writeHead.apply(this, args);
+	};
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.setHeader('content-type', 'text/plain; charset=utf-8');

@@ -173,9 +173,11 @@ test.describe('accounts', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mijn account');
 	});
 
-	test('changing the password ends the other sessions', async ({ page, browser }) => {
+	test('changing the password ends every other session, and this browser goes on with a new token', async ({ page, browser, context }) => {
 		const username = uniqueUsername('yusuf');
 		await registerAs(page, username);
+		const sessionCookie = async () => (await context.cookies()).find((cookie) => cookie.name === 'knm_session')!.value;
+		const before = await sessionCookie();
 		const other = await browser.newContext();
 		const phone = await other.newPage();
 		await openPage(phone, '/login');
@@ -192,7 +194,35 @@ test.describe('accounts', () => {
 		await expect(phone).toHaveURL(/\/login/);
 		await page.goto('/account');
 		await expect(page).toHaveURL(/\/account$/);
+		// a copy of the old cookie is worth nothing now
+		expect(await sessionCookie()).not.toBe(before);
+		const copied = await browser.newContext();
+		await copied.addCookies([{ name: 'knm_session', value: before, url: page.url() }]);
+		const thief = await copied.newPage();
+		await thief.goto('/account');
+		await expect(thief).toHaveURL(/\/login/);
+		await copied.close();
 		await other.close();
+	});
+
+	test('logging in as someone else in a signed-in browser ends the first session', async ({ page, context, browser, baseURL }) => {
+		const first = uniqueUsername('eerste');
+		const second = uniqueUsername('tweede');
+		await registerAs(page, second);
+		await context.clearCookies();
+		await registerAs(page, first);
+		const firstToken = (await context.cookies()).find((cookie) => cookie.name === 'knm_session')!.value;
+		// the log-in form posted from this signed-in browser (another tab still showed it)
+		const response = await page.request.post('/login', { form: { username: second, password: PASSWORD }, headers: { origin: baseURL!, accept: 'text/html' }, maxRedirects: 0 });
+		expect(response.status()).toBe(303);
+		await page.goto('/account');
+		await expect(page.getByText(`You are logged in as ${second}.`)).toBeVisible();
+		const copied = await browser.newContext();
+		await copied.addCookies([{ name: 'knm_session', value: firstToken, url: baseURL! }]);
+		const old = await copied.newPage();
+		await old.goto('/account');
+		await expect(old).toHaveURL(/\/login/);
+		await copied.close();
 	});
 
 	test('delete account removes the user: logging in fails afterwards', async ({ page }) => {

@@ -75,14 +75,13 @@ describe('accounts', () => {
 		expect((await logInUser(db, { username: 'omar', password: PASSWORD }, '192.0.2.2', afterWindow)).ok).toBe(true);
 	});
 
-	it('changes the password and ends the other sessions', async () => {
+	it('changes the password, ends every session, and gives this browser a new token', async () => {
 		const first = await register('yusuf');
 		const second = await logInUser(db, { username: 'yusuf', password: PASSWORD }, IP, NOW);
 		if (!second.ok) throw new Error('login failed');
 		const wrong = await changePassword(
 			db,
 			first.user,
-			first.session,
 			{
 				currentPassword: 'nope nope',
 				newPassword: 'nieuw wachtwoord 2'
@@ -93,16 +92,18 @@ describe('accounts', () => {
 		const changed = await changePassword(
 			db,
 			first.user,
-			first.session,
 			{
 				currentPassword: PASSWORD,
 				newPassword: 'nieuw wachtwoord 2'
 			},
 			NOW
 		);
-		expect(changed.ok).toBe(true);
-		expect(validateSessionToken(db, first.token, NOW).user).not.toBeNull();
+		if (!changed.ok) throw new Error('change failed');
+		// every session ends, the one that changed the password too; it goes on with a new token
+		expect(validateSessionToken(db, first.token, NOW).user).toBeNull();
 		expect(validateSessionToken(db, second.value.token, NOW).user).toBeNull();
+		expect(changed.value.token).not.toBe(first.token);
+		expect(validateSessionToken(db, changed.value.token, NOW).user?.id).toBe(first.user.id);
 		expect((await logInUser(db, { username: 'yusuf', password: 'nieuw wachtwoord 2' }, IP, NOW)).ok).toBe(true);
 	});
 
@@ -216,11 +217,11 @@ describe('accounts', () => {
 	});
 
 	it('puts the current password of a signed-in user under the same limit', async () => {
-		const { user, session } = await register('stolen');
+		const { user } = await register('stolen');
 		for (let i = 0; i < 10; i++) {
 			expect(await deleteAccount(db, user, { password: `guess ${i}` }, NOW)).toEqual({ ok: false, problem: 'password_wrong' });
 		}
-		expect(await changePassword(db, user, session, { currentPassword: PASSWORD, newPassword: 'nieuw wachtwoord 3' }, NOW)).toMatchObject({
+		expect(await changePassword(db, user, { currentPassword: PASSWORD, newPassword: 'nieuw wachtwoord 3' }, NOW)).toMatchObject({
 			ok: false,
 			problem: 'rate_limited'
 		});

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkUsername, normalizeUsername, suggestUsername } from '../domain/auth/credentials';
-import { FailureLimiter } from '../domain/auth/rate-limit';
+import type { FailureLimiter } from '../domain/auth/rate-limit';
 import { MAX_DAILY_CAP, MIN_DAILY_CAP } from '../domain/srs/exam-policy';
 import { checkNewPassword, hashPassword, spendPasswordCheck, verifyPasswordHash } from './auth/password';
 import {
@@ -15,6 +15,7 @@ import type { Db } from './db';
 import { generateId } from './ids';
 import * as t from './db/schema';
 import { refreshReviewDays } from './db/review-days';
+import { limiterFor } from './auth/limiter-store';
 import { checkNewExamDate, examDateField } from './exam-date';
 
 export { isCalendarDate, saveExamDate } from './exam-date';
@@ -83,12 +84,15 @@ function firstProblem(error: z.ZodError): AccountProblem {
 }
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
-/** Per username: a password guesser is stopped after 10 tries. */
-const loginFailuresByUsername = new FailureLimiter({ max: 10, windowMs: FIFTEEN_MINUTES });
-/** Per IP: higher, because a whole class may share one school address. */
-const loginFailuresByIp = new FailureLimiter({ max: 100, windowMs: FIFTEEN_MINUTES });
-const registerFailuresByIp = new FailureLimiter({ max: 30, windowMs: FIFTEEN_MINUTES });
-const registerFailuresByUsername = new FailureLimiter({ max: 10, windowMs: FIFTEEN_MINUTES });
+/** The limiters, kept in the database (a restart is not a reset). */
+const limits = (db: Db) => ({
+	/** Per username: a password guesser is stopped after 10 tries. */
+	loginByUsername: limiterFor(db, 'login-username', { max: 10, windowMs: FIFTEEN_MINUTES }),
+	/** Per IP: higher, because a whole class may share one school address. */
+	loginByIp: limiterFor(db, 'login-ip', { max: 100, windowMs: FIFTEEN_MINUTES }),
+	registerByIp: limiterFor(db, 'register-ip', { max: 30, windowMs: FIFTEEN_MINUTES }),
+	registerByUsername: limiterFor(db, 'register-username', { max: 10, windowMs: FIFTEEN_MINUTES })
+});
 
 function limited(limiters: [FailureLimiter, string][], now: Date): Date | null {
 	let latest: number | null = null;
@@ -139,8 +143,8 @@ export async function registerUser(
 	uiLocale: 'en' | 'nl' = 'en'
 ): Promise<Result<SignedIn>> {
 	const limiters: [FailureLimiter, string][] = [
-		[registerFailuresByIp, ip],
-		[registerFailuresByUsername, usernameKeyOf(input.username)]
+		[limits(db).registerByIp, ip],
+		[limits(db).registerByUsername, usernameKeyOf(input.username)]
 	];
 	const retryAt = takeAttempt(limiters, now);
 	if (retryAt) return fail('rate_limited', retryAt);
@@ -212,8 +216,8 @@ export async function logInUser(
 ): Promise<Result<SignedIn>> {
 	const usernameKey = usernameKeyOf(input.username);
 	const limiters: [FailureLimiter, string][] = [
-		[loginFailuresByIp, ip],
-		[loginFailuresByUsername, usernameKey]
+		[limits(db).loginByIp, ip],
+		[limits(db).loginByUsername, usernameKey]
 	];
 	const retryAt = takeAttempt(limiters, now);
 	if (retryAt) return fail('rate_limited', retryAt);
@@ -231,7 +235,7 @@ export async function logInUser(
 	}
 	if (!(await verifyPasswordHash(row.passwordHash, parsed.data.password))) return fail('credentials_wrong');
 	releaseAttempt(limiters, now);
-	loginFailuresByUsername.reset(usernameKey);
+	limits(db).loginByUsername.reset(usernameKey);
 	const token = generateSessionToken();
 	const session = createSession(db, token, row.id, now);
 	return { ok: true, value: { user: toSessionUser(row), session, token } };
@@ -249,7 +253,7 @@ const changePasswordSchema = z.object({
 async function checkCurrentPassword(db: Db, userId: string, password: string, now: Date): Promise<Result<null>> {
 	const row = db.select().from(t.user).where(eq(t.user.id, userId)).get();
 	if (!row) return fail('password_wrong');
-	const limiters: [FailureLimiter, string][] = [[loginFailuresByUsername, row.usernameKey]];
+	const limiters: [FailureLimiter, string][] = [[limits(db).loginByUsername, row.usernameKey]];
 	const retryAt = takeAttempt(limiters, now);
 	if (retryAt) return fail('rate_limited', retryAt);
 	if (!(await verifyPasswordHash(row.passwordHash, password))) return fail('password_wrong');
@@ -257,14 +261,16 @@ async function checkCurrentPassword(db: Db, userId: string, password: string, no
 	return { ok: true, value: null };
 }
 
-/** Changes the password and ends every other session of the user. */
+/**
+ * Changes the password, ends every session of the user (other devices and this one) and starts a
+ * new session for this browser: a token someone copied before the change is worth nothing after.
+ */
 export async function changePassword(
 	db: Db,
 	user: SessionUser,
-	session: Session,
 	input: Record<string, unknown>,
 	now: Date
-): Promise<Result<null>> {
+): Promise<Result<{ token: string; session: Session }>> {
 	const parsed = changePasswordSchema.safeParse(input);
 	if (!parsed.success) return fail(firstProblem(parsed.error));
 	const checked = await checkCurrentPassword(db, user.id, parsed.data.currentPassword, now);
@@ -272,11 +278,13 @@ export async function changePassword(
 	const problem = checkNewPassword(parsed.data.newPassword);
 	if (problem) return fail(problem);
 	const passwordHash = await hashPassword(parsed.data.newPassword);
-	db.transaction((tx) => {
+	const token = generateSessionToken();
+	const session = db.transaction((tx) => {
 		tx.update(t.user).set({ passwordHash }).where(eq(t.user.id, user.id)).run();
-		invalidateUserSessions(tx, user.id, session.id);
+		invalidateUserSessions(tx, user.id);
+		return createSession(tx, token, user.id, now);
 	});
-	return { ok: true, value: null };
+	return { ok: true, value: { token, session } };
 }
 
 /** Deletes the user with everything stored about them (sessions cascade) in one transaction. */

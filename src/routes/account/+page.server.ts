@@ -5,7 +5,7 @@ import { readForm } from '$lib/server/auth/forms';
 import { setLocaleCookie } from '$lib/server/locale';
 import { requireUser } from '$lib/server/auth/guards';
 import { describeProblem, statusFor } from '$lib/server/auth/messages';
-import { deleteSessionCookie } from '$lib/server/auth/session';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/session';
 import { getDb } from '$lib/server/db';
 import { leaveClass, listMemberships } from '$lib/server/teach';
 import { m } from '$lib/paraglide/messages';
@@ -40,12 +40,14 @@ export const actions: Actions = {
 		// A new page load, so that a new interface language applies at once.
 		redirect(303, '/account?saved=settings');
 	},
-	password: async ({ request, locals }) => {
-		const { user, session } = requireUser();
-		const result = await changePassword(getDb(), user, session, await readForm(request), locals.now);
+	password: async ({ request, locals, cookies }) => {
+		const { user } = requireUser();
+		const result = await changePassword(getDb(), user, await readForm(request), locals.now);
 		if (!result.ok) {
 			return fail(statusFor(result.problem), { form: 'password', message: describeProblem(result.problem, result.retryAt, locals.now) });
 		}
+		// every session ended with the change; this browser goes on with a new one
+		setSessionCookie(cookies, result.value.token, result.value.session.expiresAt, !dev);
 		return { form: 'password', saved: true };
 	},
 	/** Leaves a class: the membership goes, the learner's own practice stays. */

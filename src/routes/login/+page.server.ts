@@ -23,7 +23,7 @@ export const actions: Actions = {
 				username: typeof fields.username === 'string' ? fields.username.slice(0, 64) : ''
 			});
 		}
-		startSignedIn(getDb(), cookies, result.value);
+		startSignedIn(getDb(), cookies, result.value, locals.session);
 		redirect(303, safeRedirectPath(fields.redirectTo));
 	}
 };

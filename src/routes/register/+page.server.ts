@@ -39,7 +39,7 @@ export const actions: Actions = {
 				role: fields.role === 'teacher' ? 'teacher' : 'learner'
 			});
 		}
-		startSignedIn(getDb(), cookies, result.value);
+		startSignedIn(getDb(), cookies, result.value, locals.session);
 		redirect(303, safeRedirectPath(fields.redirectTo ?? url.searchParams.get('redirectTo')));
 	}
 };

@@ -1,6 +1,7 @@
 /**
- * A sliding-window failure counter: at most `max` failures per key within `windowMs`. Pure (the
- * caller passes the time); the server keeps one instance per concern in memory.
+ * A sliding-window failure counter: at most `max` failures per key within `windowMs`. The caller
+ * passes the time; the failures live in a FailureStore: a Map by default, a SQLite table on the
+ * server (lib/server/auth/limiter-store.ts), so a restart is not a reset.
  *
  * Memory stays bounded whatever visitors send: keys are cut to MAX_KEY_LENGTH characters, entries
  * outside the window are dropped as they are met and in a sweep every SWEEP_EVERY records, and
@@ -15,16 +16,30 @@ export interface RateLimitPolicy {
 
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAt: number };
 
+/**
+ * Where the failure times of each key are kept: the part of Map the limiter uses. `keys()` gives
+ * the least recently failed key first (a Map's insertion order, as the limiter re-inserts a key
+ * on each failure).
+ */
+export interface FailureStore {
+	get(key: string): number[] | undefined;
+	set(key: string, times: number[]): void;
+	delete(key: string): void;
+	keys(): IterableIterator<string>;
+	readonly size: number;
+}
+
 export const MAX_KEY_LENGTH = 128;
 const SWEEP_EVERY = 1000;
 
 export class FailureLimiter {
 	readonly #policy: Required<RateLimitPolicy>;
-	readonly #failures = new Map<string, number[]>();
+	readonly #failures: FailureStore;
 	#records = 0;
 
-	constructor(policy: RateLimitPolicy) {
+	constructor(policy: RateLimitPolicy, store: FailureStore = new Map<string, number[]>()) {
 		this.#policy = { maxKeys: 10_000, ...policy };
+		this.#failures = store;
 	}
 
 	get size(): number {
@@ -72,12 +87,21 @@ export class FailureLimiter {
 		const list = this.#failures.get(bounded);
 		if (!list) return;
 		const index = list.lastIndexOf(at);
-		if (index >= 0) list.splice(index, 1);
+		if (index < 0) return;
+		list.splice(index, 1);
+		// written back: a store may hand out copies (the SQLite one does)
 		if (list.length === 0) this.#failures.delete(bounded);
+		else this.#failures.set(bounded, list);
 	}
 
 	reset(key: string): void {
 		this.#failures.delete(bound(key));
+	}
+
+	/** The failures of every key whose window is still open (for a store test). */
+	activeKeys(now: number): string[] {
+		this.prune(now);
+		return [...this.#failures.keys()];
 	}
 
 	/** Drops keys whose failures are all outside the window. */

@@ -5,7 +5,8 @@ import { saveInterfaceLanguage } from '../accounts';
 import type { SignedIn } from '../accounts';
 import type { Db } from '../db';
 import { setLocaleCookie, takeLanguageChoice } from '../locale';
-import { setSessionCookie } from './session';
+import { invalidateSession, setSessionCookie } from './session';
+import type { Session } from './session';
 import { m } from '../../paraglide/messages';
 
 /**
@@ -42,11 +43,14 @@ export function formFields(form: FormData): Record<string, unknown> {
 }
 
 /**
- * After login or registration: the session cookie, and the interface language. The latest choice
+ * After login or registration: the session cookie (the browser's previous session, if any, ends),
+ * and the interface language. The latest choice
  * wins: a language chosen with the switch on this device while signed out is saved to the
  * account; without one, the account's language is used.
  */
-export function startSignedIn(db: Db, cookies: Cookies, signedIn: SignedIn): void {
+export function startSignedIn(db: Db, cookies: Cookies, signedIn: SignedIn, previous: Session | null): void {
+	// Logging in (or registering) while signed in ends the session this browser had.
+	if (previous) invalidateSession(db, previous.id);
 	setSessionCookie(cookies, signedIn.token, signedIn.session.expiresAt, !dev);
 	const chosen = takeLanguageChoice(cookies);
 	if (chosen !== null && chosen !== signedIn.user.uiLocale) {

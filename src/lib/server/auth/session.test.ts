@@ -83,6 +83,17 @@ describe('session validation', () => {
 		expect(db.select({ n: count() }).from(t.session).get()?.n).toBe(0);
 	});
 
+	it('ends 90 days after the log-in however often it is used: renewals stop at that day', () => {
+		// used every 16 days: renewed at day 16 (to 46), 32 (to 62), 48 (to 78), 64 (to 90, not 94)
+		for (const day of [16, 32, 48]) expect(validateSessionToken(db, token, later(day)).session?.expiresAt).toEqual(later(day + 30));
+		expect(validateSessionToken(db, token, later(64)).session?.expiresAt).toEqual(later(90));
+		// nothing left to extend: still valid, not renewed again
+		expect(validateSessionToken(db, token, later(80))).toMatchObject({ renewed: false, session: { expiresAt: later(90) } });
+		expect(validateSessionToken(db, token, later(89)).user?.id).toBe('ali');
+		expect(validateSessionToken(db, token, later(90)).session).toBeNull();
+		expect(db.select({ n: count() }).from(t.session).get()?.n).toBe(0);
+	});
+
 	it('rejects a forged or malformed token', () => {
 		expect(validateSessionToken(db, generateSessionToken(), NOW).user).toBeNull();
 		expect(validateSessionToken(db, `${token}x`, NOW).user).toBeNull();

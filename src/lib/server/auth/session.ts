@@ -74,7 +74,8 @@ const NO_SESSION = { session: null, user: null, renewed: false } as const;
 
 /**
  * Looks the token up by its hash. Expired sessions are deleted; a session with fewer than 15 days
- * left is extended to 30 days (the caller then refreshes the cookie).
+ * left is extended to 30 days, but never past 90 days after its log-in (the caller then refreshes
+ * the cookie).
  */
 export function validateSessionToken(db: Db, token: string, now: Date): SessionValidationResult {
 	if (!/^[a-z2-7]{32}$/.test(token)) return NO_SESSION;
@@ -87,13 +88,13 @@ export function validateSessionToken(db: Db, token: string, now: Date): SessionV
 		.get();
 	if (!row) return NO_SESSION;
 	const session: Session = { id: row.session.id, userId: row.session.userId, expiresAt: row.session.expiresAt };
-	const state = checkSessionExpiry(session.expiresAt, now);
+	const state = checkSessionExpiry(session.expiresAt, row.session.createdAt, now);
 	if (state === 'expired') {
 		db.delete(t.session).where(eq(t.session.id, sessionId)).run();
 		return NO_SESSION;
 	}
 	if (state === 'renew') {
-		session.expiresAt = sessionExpiresAt(now);
+		session.expiresAt = sessionExpiresAt(now, row.session.createdAt);
 		db.update(t.session).set({ expiresAt: session.expiresAt }).where(eq(t.session.id, sessionId)).run();
 	}
 	return { session, user: toSessionUser(row.user), renewed: state === 'renew' };

@@ -483,6 +483,24 @@ export const examOutcome = sqliteTable(
 );
 
 /**
+ * Failed attempts per limiter and key (lib/server/auth/limiter-store.ts): wrong passwords per
+ * username and per address, registrations, join codes. Kept in the database so a restart is not a
+ * reset; rows whose failures are all older than the window are swept.
+ */
+export const rateLimit = sqliteTable(
+	'rate_limit',
+	{
+		limiter: text('limiter').notNull(),
+		key: text('key').notNull(),
+		/** JSON array of failure times (ms) */
+		failures: text('failures').notNull(),
+		/** the latest failure (ms) */
+		touched: integer('touched').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.limiter, t.key] }), index('rate_limit_touched_idx').on(t.limiter, t.touched)]
+);
+
+/**
  * What `npm run eval:scheduler -- --save` measured from the review log, for the app to use:
  * `lucky_guess_share` (readiness's share of right first answers that were guesses).
  */

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { FailureLimiter } from '../../domain/auth/rate-limit';
+import { limiterFor } from '../auth/limiter-store';
 import { findFreeJoinCode, generateJoinCode, normalizeJoinCode } from '../../domain/teach/join-code';
 import type { Db } from '../db';
 import * as t from '../db/schema';
@@ -173,7 +173,7 @@ export function removeMember(db: Db, teacherId: string, classId: string, userId:
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 /** Wrong join codes per learner: 10 per 15 minutes, like wrong passwords, so codes cannot be guessed. */
-const joinFailures = new FailureLimiter({ max: 10, windowMs: FIFTEEN_MINUTES });
+const joinFailures = (db: Db) => limiterFor(db, 'join-code', { max: 10, windowMs: FIFTEEN_MINUTES });
 
 export type JoinResult =
 	| { ok: true; classId: string; className: string; teacherName: string; already: boolean }
@@ -186,11 +186,11 @@ export type JoinResult =
  * Joining twice is harmless. Teachers do not join classes.
  */
 export function joinClass(db: Db, user: { id: string; role: string }, input: unknown, now: Date): JoinResult {
-	const decision = joinFailures.check(user.id, now.getTime());
+	const decision = joinFailures(db).check(user.id, now.getTime());
 	if (!decision.allowed) return { ok: false, problem: 'rate_limited', retryAt: new Date(decision.retryAt) };
 	const code = typeof input === 'string' ? normalizeJoinCode(input) : null;
 	if (code === null) {
-		joinFailures.recordFailure(user.id, now.getTime());
+		joinFailures(db).recordFailure(user.id, now.getTime());
 		return { ok: false, problem: 'code_invalid' };
 	}
 	const found = db
@@ -200,7 +200,7 @@ export function joinClass(db: Db, user: { id: string; role: string }, input: unk
 		.where(and(eq(t.schoolClass.joinCode, code), isNull(t.schoolClass.archivedAt)))
 		.get();
 	if (!found) {
-		joinFailures.recordFailure(user.id, now.getTime());
+		joinFailures(db).recordFailure(user.id, now.getTime());
 		return { ok: false, problem: 'code_unknown' };
 	}
 	if (user.role !== 'learner') return { ok: false, problem: 'teacher_cannot_join' };
