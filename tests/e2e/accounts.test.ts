@@ -67,6 +67,18 @@ test.describe('accounts', () => {
 		await expect(page.getByRole('alert')).toHaveText('This password is very common and easy to guess. Choose another one.');
 	});
 
+	test('a look-alike of an existing username is refused (Cyrillic letters that look Latin)', async ({ page, context }) => {
+		const digits = String(Date.now()).slice(-9);
+		await registerAs(page, `ape${digits}`);
+		await context.clearCookies();
+		await openPage(page, '/register');
+		// "аре" in Cyrillic, then the same digits
+		await page.getByLabel('Username').fill(`\u0430\u0440\u0435${digits}`);
+		await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+		await page.getByRole('button', { name: 'Create account' }).click();
+		await expect(page.getByRole('alert')).toHaveText('This username looks too much like a username that already exists. Choose another one.');
+	});
+
 	test('ten failed logins give 429 with a time to retry', async ({ page, request }) => {
 		const username = uniqueUsername('limit');
 		await registerAs(page, username);

@@ -1,4 +1,7 @@
 import { count, eq } from 'drizzle-orm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { changePassword, deleteAccount, exportUserData, logInUser, registerUser, saveExamDate, updateSettings } from './accounts';
 import { validateSessionToken } from './auth/session';
@@ -105,6 +108,40 @@ describe('accounts', () => {
 		expect(changed.value.token).not.toBe(first.token);
 		expect(validateSessionToken(db, changed.value.token, NOW).user?.id).toBe(first.user.id);
 		expect((await logInUser(db, { username: 'yusuf', password: 'nieuw wachtwoord 2' }, IP, NOW)).ok).toBe(true);
+	});
+
+	it('refuses a look-alike of an existing username, and a name mixing alphabets', async () => {
+		await register('ape');
+		// the same three letters in Cyrillic
+		expect(await registerUser(db, { username: '\u0430\u0440\u0435', password: PASSWORD, role: 'learner' }, '198.51.100.21', NOW)).toMatchObject({
+			ok: false,
+			problem: 'username_lookalike',
+			fields: { username: 'username_lookalike' }
+		});
+		expect(await registerUser(db, { username: 'p\u0430ypal', password: PASSWORD, role: 'learner' }, '198.51.100.21', NOW)).toMatchObject({ ok: false, problem: 'username_mixed_script' });
+		await register('paypal');
+		expect(await registerUser(db, { username: 'PayPa1', password: PASSWORD, role: 'learner' }, '198.51.100.21', NOW)).toMatchObject({ ok: false, problem: 'username_lookalike' });
+		// a different name in Cyrillic is fine
+		expect((await registerUser(db, { username: '\u0418\u0432\u0430\u043d', password: PASSWORD, role: 'learner' }, '198.51.100.21', NOW)).ok).toBe(true);
+		expect(db.select({ n: count() }).from(t.user).get()?.n).toBe(3);
+	});
+
+	it('gives accounts from before the look-alike check their skeleton when the database opens', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'knm-skeleton-'));
+		try {
+			const path = join(dir, 'old.db');
+			const old = openDatabase(path);
+			old.insert(t.user).values({ id: 'o'.repeat(32), username: 'Olga', usernameKey: 'olga', passwordHash: 'x', role: 'learner', createdAt: NOW }).run();
+			old.$client.close();
+			const reopened = openDatabase(path);
+			expect(reopened.select({ skeleton: t.user.usernameSkeleton }).from(t.user).get()?.skeleton).toBe('olga');
+			// "оlgа" with Cyrillic о and а
+			expect(await registerUser(reopened, { username: '\u043el\u0433\u0430', password: PASSWORD, role: 'learner' }, '198.51.100.22', NOW)).toMatchObject({ ok: false });
+			expect(await registerUser(reopened, { username: '0lga', password: PASSWORD, role: 'learner' }, '198.51.100.22', NOW)).toMatchObject({ ok: false, problem: 'username_lookalike' });
+			reopened.$client.close();
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('reports every registration problem at once, with a username made from a full name', async () => {

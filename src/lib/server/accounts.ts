@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkUsername, normalizeUsername, suggestUsername } from '../domain/auth/credentials';
+import { usernameSkeleton } from '../domain/auth/confusables';
 import type { FailureLimiter } from '../domain/auth/rate-limit';
 import { MAX_DAILY_CAP, MIN_DAILY_CAP } from '../domain/srs/exam-policy';
 import { checkNewPassword, hashPassword, spendPasswordCheck, verifyPasswordHash } from './auth/password';
@@ -31,7 +32,9 @@ export type AccountProblem =
 	| 'role_invalid'
 	| 'username_length'
 	| 'username_characters'
+	| 'username_mixed_script'
 	| 'username_taken'
+	| 'username_lookalike'
 	| 'password_too_short'
 	| 'password_too_long'
 	| 'password_too_common'
@@ -155,9 +158,12 @@ export async function registerUser(
 	// Every problem at once: the form shows each next to its field.
 	const key = normalizeUsername(username);
 	const fields: FieldProblems = {};
+	const skeleton = usernameSkeleton(key);
 	const usernameProblem =
 		checkUsername(username) ??
-		(db.select({ id: t.user.id }).from(t.user).where(eq(t.user.usernameKey, key)).get() ? 'username_taken' : null);
+		(db.select({ id: t.user.id }).from(t.user).where(eq(t.user.usernameKey, key)).get() ? 'username_taken' : null) ??
+		// a look-alike of an existing name ("аре" in Cyrillic beside "ape")
+		(db.select({ id: t.user.id }).from(t.user).where(eq(t.user.usernameSkeleton, skeleton)).get() ? 'username_lookalike' : null);
 	if (usernameProblem) fields.username = usernameProblem;
 	const passwordProblem = checkNewPassword(password);
 	if (passwordProblem) fields.password = passwordProblem;
@@ -181,6 +187,7 @@ export async function registerUser(
 					id,
 					username: username.normalize('NFKC'),
 					usernameKey: key,
+					usernameSkeleton: skeleton,
 					passwordHash,
 					role,
 					displayName,

@@ -3,12 +3,14 @@
  * passed in, so tests and the server use the same function.
  */
 
+import { isSingleScript } from './confusables';
+
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 32;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
 
-export type UsernameProblem = 'username_length' | 'username_characters';
+export type UsernameProblem = 'username_length' | 'username_characters' | 'username_mixed_script';
 export type PasswordProblem = 'password_too_short' | 'password_too_long' | 'password_too_common';
 
 /** Letters and digits of any script, plus `.`, `_` and `-`. */
@@ -23,6 +25,8 @@ export function checkUsername(username: string): UsernameProblem | null {
 	const length = [...username.normalize('NFKC')].length;
 	if (length < USERNAME_MIN || length > USERNAME_MAX) return 'username_length';
 	if (!USERNAME_PATTERN.test(username.normalize('NFKC'))) return 'username_characters';
+	// letters of one script only, so a name cannot hide a Cyrillic "а" among Latin letters
+	if (!isSingleScript(username)) return 'username_mixed_script';
 	return null;
 }
 

@@ -16,6 +16,10 @@ export function describeProblem(problem: AccountProblem, retryAt?: Date, now = n
 			return m.problem_username_characters();
 		case 'username_taken':
 			return m.problem_username_taken();
+		case 'username_mixed_script':
+			return m.problem_username_mixed_script();
+		case 'username_lookalike':
+			return m.problem_username_lookalike();
 		case 'password_too_short':
 			return m.problem_password_too_short();
 		case 'password_too_long':

@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fillMissingReviewDays } from './review-days';
+import { usernameSkeleton } from '../../domain/auth/confusables';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -35,8 +36,10 @@ export function openDatabase(path: string, migrationsFolder = resolve('migration
 	sqlite.pragma('busy_timeout = 5000');
 	const db = drizzle(sqlite, { schema });
 	migrate(db, { migrationsFolder });
-	// A data step no SQL migration can do (it needs each learner's time zone); a no-op once done.
+	// Data steps no SQL migration can do (they need each learner's time zone, or TR39's table);
+	// no-ops once done.
 	fillMissingReviewDays(sqlite);
+	fillMissingUsernameSkeletons(sqlite);
 	// The signing key (lib/server/signing.ts) is made here, once per database, so no request
 	// (a page load least of all) ever writes it.
 	sqlite
@@ -82,4 +85,14 @@ export function checkDatabaseHealth(db: Db, migrationsFolder = resolve('migratio
 	} catch (error) {
 		return { ok: false, problem: error instanceof Error ? error.message : 'database error' };
 	}
+}
+
+/** Accounts made before migration 0019 get their username skeleton. */
+export function fillMissingUsernameSkeletons(sqlite: Database.Database): number {
+	const rows = sqlite.prepare('SELECT id, username_key AS key FROM user WHERE username_skeleton IS NULL').all() as { id: string; key: string }[];
+	const update = sqlite.prepare('UPDATE user SET username_skeleton = ? WHERE id = ?');
+	sqlite.transaction(() => {
+		for (const row of rows) update.run(usernameSkeleton(row.key), row.id);
+	})();
+	return rows.length;
 }

@@ -308,8 +308,13 @@ export const user = sqliteTable('user', {
 	newPerDay: integer('new_per_day').notNull().default(20),
 	/** with an exam date: the most answers a day the exam-date policy plans (domain/srs/exam-policy.ts) */
 	dailyCap: integer('daily_cap').notNull().default(100),
-	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
-});
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+	/**
+	 * TR39's skeleton of username_key (domain/auth/confusables.ts): look-alike names share it, so a
+	 * new name whose skeleton is taken is refused. Filled for older accounts when the database opens.
+	 */
+	usernameSkeleton: text('username_skeleton')
+}, (t) => [index('user_username_skeleton_idx').on(t.usernameSkeleton)]);
 
 /** A session; `id` is the SHA-256 of the token, the token itself lives only in the cookie. */
 export const session = sqliteTable(
