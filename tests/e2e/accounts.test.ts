@@ -79,10 +79,11 @@ test.describe('accounts', () => {
 		await expect(page.getByRole('alert')).toHaveText('This username looks too much like a username that already exists. Choose another one.');
 	});
 
-	test('ten failed logins give 429 with a time to retry', async ({ page, request }) => {
+	test("ten failed logins give 429 with a time to retry, except on the learner's own browser", async ({ page, request, browser }) => {
 		const username = uniqueUsername('limit');
 		await registerAs(page, username);
 		await page.getByRole('button', { name: 'Log out' }).click();
+		// a guesser somewhere else
 		for (let i = 0; i < 10; i++) {
 			const response = await request.post('/login', {
 				form: { username, password: `wrong password ${i}` },
@@ -90,15 +91,24 @@ test.describe('accounts', () => {
 			});
 			expect(response.status()).toBe(400);
 		}
-		await openPage(page, '/login');
-		await logIn(page, username);
-		await expect(page.getByRole('alert')).toHaveText(/^You tried too many times\. Try again in 1[45] minutes\.$/);
 		const response = await request.post('/login', {
 			form: { username, password: PASSWORD },
 			headers: { origin: 'http://localhost:4173', accept: 'text/html' }
 		});
 		expect(response.status()).toBe(429);
 		expect(await response.text()).toContain('You tried too many times');
+		// another browser that never logged in to this account is locked out too...
+		const library = await browser.newContext();
+		const computer = await library.newPage();
+		await openPage(computer, '/login');
+		await logIn(computer, username);
+		await expect(computer.getByRole('alert')).toHaveText(/^You tried too many times\. Try again in 1[45] minutes\.$/);
+		await library.close();
+		// ...but the browser the learner signed up with (its device cookie) still gets in
+		await openPage(page, '/login');
+		await logIn(page, username);
+		await expect(page.locator('header a[href="/account"]').first()).toBeAttached();
+		expect((await page.context().cookies()).find((cookie) => cookie.name === 'knm_device')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 	});
 
 	test('a learner is refused a teacher page; a teacher is not', async ({ page, browser }) => {

@@ -56,9 +56,8 @@ function payloads(origin: string): { name: string; headers: Record<string, strin
 const ODD_NAMES = ['__proto__', 'constructor', 'valueOf', 'hasOwnProperty', 'toString', 'default', '', '%00', 'a/b', 'x'.repeat(300)];
 
 /**
- * Log-in and sign-up count failed attempts per address (all tests come from 127.0.0.1, and sign-up
- * allows 30 failures in 15 minutes), so they are fuzzed once, by the visitor, with fewer return
- * paths posted than fetched.
+ * Log-in and sign-up count failed attempts per address (all tests come from 127.0.0.1; 100 in 15
+ * minutes), so they are fuzzed once, by the visitor, with fewer return paths posted than fetched.
  */
 const SIGNED_OUT_FORMS = ['/login', '/register'];
 

@@ -266,6 +266,19 @@ describe('accounts', () => {
 		expect(db.select().from(t.user).where(eq(t.user.id, user.id)).get()).toBeDefined();
 	});
 
+	it('a class of 25 signing up behind one school address, with two typos each, is not locked out', async () => {
+		const school = '203.0.113.200';
+		for (let learner = 0; learner < 25; learner++) {
+			for (const typo of ['kort', 'password1']) {
+				expect((await registerUser(db, { username: `cursist${learner}`, password: typo, role: 'learner' }, school, NOW)).ok).toBe(false);
+			}
+			expect((await registerUser(db, { username: `cursist${learner}`, password: PASSWORD, role: 'learner' }, school, NOW)).ok).toBe(true);
+		}
+		// 50 failures so far; the address is refused after 100 in 15 minutes
+		for (let i = 0; i < 50; i++) await registerUser(db, { username: `spam${i}`, password: 'kort', role: 'learner' }, school, NOW);
+		expect(await registerUser(db, { username: 'laatste', password: PASSWORD, role: 'learner' }, school, NOW)).toMatchObject({ ok: false, problem: 'rate_limited' });
+	});
+
 	it('limits registrations by name without keeping the huge names it was sent', async () => {
 		const huge = 'a'.repeat(500_000);
 		for (let i = 0; i < 12; i++) {

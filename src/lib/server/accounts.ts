@@ -17,6 +17,7 @@ import { generateId } from './ids';
 import * as t from './db/schema';
 import { refreshReviewDays } from './db/review-days';
 import { limiterFor } from './auth/limiter-store';
+import { trustedDevice } from './auth/device';
 import { checkNewExamDate, examDateField } from './exam-date';
 
 export { isCalendarDate, saveExamDate } from './exam-date';
@@ -93,8 +94,11 @@ const limits = (db: Db) => ({
 	loginByUsername: limiterFor(db, 'login-username', { max: 10, windowMs: FIFTEEN_MINUTES }),
 	/** Per IP: higher, because a whole class may share one school address. */
 	loginByIp: limiterFor(db, 'login-ip', { max: 100, windowMs: FIFTEEN_MINUTES }),
-	registerByIp: limiterFor(db, 'register-ip', { max: 30, windowMs: FIFTEEN_MINUTES }),
-	registerByUsername: limiterFor(db, 'register-username', { max: 10, windowMs: FIFTEEN_MINUTES })
+	/** Per IP, as high as log-in's: a class signing up together shares one school address and makes typos. */
+	registerByIp: limiterFor(db, 'register-ip', { max: 100, windowMs: FIFTEEN_MINUTES }),
+	registerByUsername: limiterFor(db, 'register-username', { max: 10, windowMs: FIFTEEN_MINUTES }),
+	/** Per device token (auth/device.ts): a trusted browser's own wrong passwords. */
+	loginByDevice: limiterFor(db, 'login-device', { max: 10, windowMs: FIFTEEN_MINUTES })
 });
 
 function limited(limiters: [FailureLimiter, string][], now: Date): Date | null {
@@ -214,17 +218,23 @@ export async function registerUser(
 /**
  * A wrong username and a wrong password give the same answer and cost the same argon2 work,
  * so the form does not reveal which usernames exist.
+ *
+ * Lock-out: 10 wrong passwords for a username in 15 minutes lock it, except for a browser with a
+ * device token for it (`deviceCookie`, auth/device.ts): there the failures count against that
+ * token instead, so a guesser elsewhere cannot lock the learner out of their own phone.
  */
 export async function logInUser(
 	db: Db,
 	input: Record<string, unknown>,
 	ip: string,
-	now: Date
+	now: Date,
+	deviceCookie?: string
 ): Promise<Result<SignedIn>> {
 	const usernameKey = usernameKeyOf(input.username);
+	const device = trustedDevice(db, deviceCookie, usernameKey);
 	const limiters: [FailureLimiter, string][] = [
 		[limits(db).loginByIp, ip],
-		[limits(db).loginByUsername, usernameKey]
+		device ? [limits(db).loginByDevice, device] : [limits(db).loginByUsername, usernameKey]
 	];
 	const retryAt = takeAttempt(limiters, now);
 	if (retryAt) return fail('rate_limited', retryAt);
@@ -242,7 +252,10 @@ export async function logInUser(
 	}
 	if (!(await verifyPasswordHash(row.passwordHash, parsed.data.password))) return fail('credentials_wrong');
 	releaseAttempt(limiters, now);
-	limits(db).loginByUsername.reset(usernameKey);
+	// A log-in from an unknown browser clears the username's failures; one through a device token
+	// does not, so a guesser elsewhere stays locked out.
+	if (device) limits(db).loginByDevice.reset(device);
+	else limits(db).loginByUsername.reset(usernameKey);
 	const token = generateSessionToken();
 	const session = createSession(db, token, row.id, now);
 	return { ok: true, value: { user: toSessionUser(row), session, token } };

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { logInUser } from '$lib/server/accounts';
+import { DEVICE_COOKIE } from '$lib/server/auth/device';
 import { readForm, startSignedIn } from '$lib/server/auth/forms';
 import { safeRedirectPath } from '$lib/server/auth/guards';
 import { describeProblem, statusFor } from '$lib/server/auth/messages';
@@ -16,7 +17,7 @@ export const actions: Actions = {
 	default: async ({ request, cookies, getClientAddress, locals }) => {
 		const fields = await readForm(request);
 		const now = locals.now;
-		const result = await logInUser(getDb(), fields, getClientAddress(), now);
+		const result = await logInUser(getDb(), fields, getClientAddress(), now, cookies.get(DEVICE_COOKIE));
 		if (!result.ok) {
 			return fail(statusFor(result.problem), {
 				message: describeProblem(result.problem, result.retryAt, now),

@@ -5,6 +5,8 @@ import { saveInterfaceLanguage } from '../accounts';
 import type { SignedIn } from '../accounts';
 import type { Db } from '../db';
 import { setLocaleCookie, takeLanguageChoice } from '../locale';
+import { normalizeUsername } from '../../domain/auth/credentials';
+import { rememberDevice } from './device';
 import { invalidateSession, setSessionCookie } from './session';
 import type { Session } from './session';
 import { m } from '../../paraglide/messages';
@@ -52,6 +54,8 @@ export function startSignedIn(db: Db, cookies: Cookies, signedIn: SignedIn, prev
 	// Logging in (or registering) while signed in ends the session this browser had.
 	if (previous) invalidateSession(db, previous.id);
 	setSessionCookie(cookies, signedIn.token, signedIn.session.expiresAt, !dev);
+	// This browser is now known for this account (a lock-out by a guesser elsewhere spares it).
+	rememberDevice(db, cookies, normalizeUsername(signedIn.user.username), !dev);
 	const chosen = takeLanguageChoice(cookies);
 	if (chosen !== null && chosen !== signedIn.user.uiLocale) {
 		saveInterfaceLanguage(db, signedIn.user.id, chosen);
