@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
@@ -58,4 +60,25 @@ export async function startMockExam(page: Page): Promise<string> {
 /** A calendar date `days` from now (UTC), as a date field takes it: tests stay true as time passes. */
 export function dateInDays(days: number): string {
 	return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A second server on its own database and port, for tests that stop or break it. */
+export async function startServer(port: number, database: string): Promise<{ child: ChildProcess; output: () => string }> {
+	let output = '';
+	const child = spawn(process.execPath, ['scripts/start.js'], {
+		env: { ...process.env, PORT: String(port), ORIGIN: `http://localhost:${port}`, DATABASE_URL: database, NODE_ENV: 'test', SHUTDOWN_TIMEOUT: '10' },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout!.on('data', (chunk) => (output += chunk));
+	child.stderr!.on('data', (chunk) => (output += chunk));
+	const deadline = Date.now() + 90_000;
+	for (;;) {
+		if (Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
+		const up = await fetch(`http://localhost:${port}/healthz`).then(
+			(response) => response.status === 200,
+			() => false
+		);
+		if (up) return { child, output: () => output };
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
 }

@@ -1,14 +1,13 @@
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { execFile, spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { answer, nextButton } from './bank';
-import { openPage, registerAs, uniqueUsername } from './helpers';
+import { openPage, registerAs, startServer, uniqueUsername } from './helpers';
 
 /*
  * What someone running KNM Hub relies on: /healthz, the security headers (static files too), a
@@ -40,27 +39,6 @@ test('/healthz answers 200 without a session, and every response carries the sec
 	expect(file.status()).toBe(200);
 	expect(file.headers()['x-content-type-options']).toBe('nosniff');
 });
-
-/** A second server on its own database and port, for tests that stop or break it. */
-async function startServer(port: number, database: string): Promise<{ child: ChildProcess; output: () => string }> {
-	let output = '';
-	const child = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, PORT: String(port), ORIGIN: `http://localhost:${port}`, DATABASE_URL: database, NODE_ENV: 'test', SHUTDOWN_TIMEOUT: '10' },
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	child.stdout!.on('data', (chunk) => (output += chunk));
-	child.stderr!.on('data', (chunk) => (output += chunk));
-	const deadline = Date.now() + 90_000;
-	for (;;) {
-		if (Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
-		const up = await fetch(`http://localhost:${port}/healthz`).then(
-			(response) => response.status === 200,
-			() => false
-		);
-		if (up) return { child, output: () => output };
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
 
 test('/healthz says 503 when the migrations are not current; SIGTERM finishes the request in flight, refuses new ones and closes the database', async () => {
 	test.setTimeout(120_000);

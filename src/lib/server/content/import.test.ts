@@ -99,6 +99,12 @@ describe('importContent', () => {
 		expect(removed.retired).toBe(1);
 		const retired = db.select().from(t.question).where(eq(t.question.id, 'wo-002')).get();
 		expect(retired?.retiredAt).toEqual(DAY_2);
+		// a retired question has no place among the new ones; the others close up
+		const newOrder = () => db.select({ id: t.question.id, order: t.question.newOrder }).from(t.question).orderBy(t.question.id).all();
+		expect(newOrder()).toEqual([
+			{ id: 'wo-001', order: 1 },
+			{ id: 'wo-002', order: null }
+		]);
 		expect(rowCount(t.question)).toBe(2);
 		expect(getSource(db, 'huurcommissie', 'en')?.questionCount).toBe(1);
 
@@ -109,6 +115,10 @@ describe('importContent', () => {
 		const restored = importContent(db, bundleWith(), DAY_3);
 		expect(restored.restored).toBe(1);
 		expect(db.select().from(t.question).where(eq(t.question.id, 'wo-002')).get()?.retiredAt).toBeNull();
+		expect(newOrder()).toEqual([
+			{ id: 'wo-001', order: 1 },
+			{ id: 'wo-002', order: 2 }
+		]);
 	});
 
 	const versionsOf = (id: string) =>

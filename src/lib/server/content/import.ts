@@ -6,6 +6,7 @@ import type { Digest } from '../../domain/content/hash';
 import type { ContentBundle, Guide, Question } from '../../domain/content';
 import type { Db } from '../db';
 import * as t from '../db/schema';
+import { rankNewQuestions } from '../db/new-order';
 
 export interface ImportReport {
 	bundleHash: string;
@@ -64,6 +65,8 @@ export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportR
 		importExamPlan(tx, bundle, report);
 		const questionsChanged = importQuestions(tx, bundle, now, report);
 		syncBuiltInSets(tx, bundle, now, questionsChanged);
+		// the order of new questions follows the files, the themes and what is retired
+		rankNewQuestions(db.$client);
 
 		const indexed = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_index`);
 		if (hubChanged || !indexed || indexed.n === 0) {

@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fillMissingReviewDays } from './review-days';
+import { fillMissingNewOrder } from './new-order';
 import { usernameSkeleton } from '../../domain/auth/confusables';
 import * as schema from './schema';
 
@@ -40,6 +41,7 @@ export function openDatabase(path: string, migrationsFolder = resolve('migration
 	// no-ops once done.
 	fillMissingReviewDays(sqlite);
 	fillMissingUsernameSkeletons(sqlite);
+	fillMissingNewOrder(sqlite);
 	// The signing key (lib/server/signing.ts) is made here, once per database, so no request
 	// (a page load least of all) ever writes it.
 	sqlite

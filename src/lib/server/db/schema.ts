@@ -196,11 +196,18 @@ export const question = sqliteTable(
 		version: integer('version').notNull().default(1),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-		retiredAt: integer('retired_at', { mode: 'timestamp_ms' })
+		retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
+		/**
+		 * The order new questions are introduced in (db/new-order.ts: themes take turns, everyday
+		 * themes first); null when retired. Ranked at every import, so picking a learner's next new
+		 * question is an index walk, not a window query per answer.
+		 */
+		newOrder: integer('new_order')
 	},
 	(t) => [
 		index('question_theme_idx').on(t.themeSlug, t.position),
-		index('question_eindterm_idx').on(t.eindterm)
+		index('question_eindterm_idx').on(t.eindterm),
+		index('question_new_order_idx').on(t.newOrder)
 	]
 );
 

@@ -54,31 +54,23 @@ export function findDueCandidates(db: Db, userId: string, now: Date, scope: Scop
 }
 
 /**
- * The next new question. New questions take turns across the themes (the first question of each
- * theme, then the second of each, …), so a new learner does not spend the first weeks in theme 1
- * only; within a theme they come in file order. Everyday themes (themes.yaml `everyday`: work,
- * housing, health, education) come first in each turn, and the other themes join two turns later:
- * the first 12 new questions (more than a first round of 10) are all daily life, no history or
- * constitution yet.
+ * The next new question: the first in question.new_order (db/new-order.ts: themes take turns,
+ * everyday themes first) the learner has no card for. An index walk in that order with one
+ * primary-key lookup on card per question passed, instead of ranking the bank on every answer.
  */
 function findFirstNew(db: Db, userId: string, scope: Scope): string | undefined {
 	const filter =
 		scope.kind === 'theme'
-			? 'AND r.theme_slug = @theme'
+			? 'AND q.theme_slug = @theme'
 			: scope.kind === 'set'
-				? 'AND r.id IN (SELECT question_id FROM question_set_item WHERE set_id = @setId)'
+				? 'AND q.id IN (SELECT question_id FROM question_set_item WHERE set_id = @setId)'
 				: '';
 	const statement = prepared(db, `queue.new.${scope.kind}`, () =>
 		db.$client.prepare(`
-			SELECT r.id FROM (
-				SELECT q.id, q.theme_slug, th.number, th.everyday,
-					ROW_NUMBER() OVER (PARTITION BY q.theme_slug ORDER BY q.position) AS turn
-				FROM question q JOIN theme th ON th.slug = q.theme_slug
-				WHERE q.retired_at IS NULL
-			) r
-			LEFT JOIN card c ON c.user_id = @userId AND c.question_id = r.id
-			WHERE c.question_id IS NULL ${filter}
-			ORDER BY r.turn + 2 * (1 - r.everyday), r.everyday DESC, r.number
+			SELECT q.id FROM question q
+			WHERE q.new_order IS NOT NULL ${filter}
+				AND NOT EXISTS (SELECT 1 FROM card c WHERE c.user_id = @userId AND c.question_id = q.id)
+			ORDER BY q.new_order
 			LIMIT 1`)
 	);
 	return (statement.get({ userId, ...scopeParams(scope) }) as { id: string } | undefined)?.id;
