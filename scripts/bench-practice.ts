@@ -23,7 +23,7 @@ import { openDatabase } from '../src/lib/server/db';
 import { DAY_MS as DAY, learnerDay, learnerDayKey } from '../src/lib/domain/learner-day';
 import { toSessionUser } from '../src/lib/server/auth/session';
 import * as t from '../src/lib/server/db/schema';
-import { findDueCandidates, loadPlanForecast, loadReadiness, loadTodayPlan, parseScope, progressOverview } from '../src/lib/server/practice';
+import { findDueCandidates, loadExamOutlook, parseScope, progressOverview } from '../src/lib/server/practice';
 import { loadExamPlan, savePlanSituation } from '../src/lib/server/plan';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 10_000);
@@ -153,9 +153,7 @@ for (let i = 0; i < 300; i++) {
 	const user = { ...toSessionUser(row), examDate: examDates[i % 3]! };
 	let started = performance.now();
 	progressOverview(db, user, now, 'en');
-	loadReadiness(db, user, now, 'en');
-	loadTodayPlan(db, user, now);
-	loadPlanForecast(db, user, now);
+	loadExamOutlook(db, user, now, 'en');
 	progressTimes.push(performance.now() - started);
 	// /plan: the learner's situation and exams turned into the checklist
 	savePlanSituation(db, user, { law: '2021', route: 'b1', deadline: learnerDayKey(today + 400) }, now);

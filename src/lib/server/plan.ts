@@ -13,7 +13,8 @@ import {
 	examsFor,
 	KNM_EXAM_ID,
 	LAWS,
-	ROUTES
+	ROUTES,
+	stepDay
 } from '../domain/exam-plan/checklist';
 import type { ExamStatus, PlanSituation, PlanStep, PlannedExam, Route } from '../domain/exam-plan/checklist';
 import { isCalendarDate, saveExamDate } from './exam-date';
@@ -95,13 +96,6 @@ function nameOf(exam: PlanExam | undefined, locale: Locale): string | null {
 	return exam ? exam.name[locale] : null;
 }
 
-function stepDate(step: PlanStep): number | null {
-	if ('day' in step) return step.day;
-	if ('aroundDay' in step) return step.aroundDay;
-	if ('byDay' in step) return step.byDay;
-	return null;
-}
-
 /** The plan page's data: the stored situation, the exams and the checklist for today. Reads only. */
 export function loadExamPlan(db: Db, user: SessionUser, now: Date, locale: Locale): ExamPlanView {
 	const content = loadPlanContent(db);
@@ -142,7 +136,7 @@ export function loadExamPlan(db: Db, user: SessionUser, now: Date, locale: Local
 				};
 			}),
 		steps: checklist.steps.map((step) => {
-			const day = stepDate(step);
+			const day = stepDay(step);
 			return {
 				step,
 				examName:

@@ -1,7 +1,7 @@
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { currentLocale } from '$lib/server/locale';
-import { loadPlanForecast, loadReadiness, loadTodayPlan, progressOverview } from '$lib/server/practice';
+import { loadExamOutlook, progressOverview } from '$lib/server/practice';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -9,8 +9,7 @@ export const load: PageServerLoad = ({ locals }) => {
 	const db = getDb();
 	return {
 		progress: progressOverview(db, user, locals.now, currentLocale()),
-		readiness: loadReadiness(db, user, locals.now, currentLocale()),
-		todayPlan: loadTodayPlan(db, user, locals.now),
-		planForecast: loadPlanForecast(db, user, locals.now)
+		// readiness, today's target and the plan ahead, from one read of the bank
+		...loadExamOutlook(db, user, locals.now, currentLocale())
 	};
 };

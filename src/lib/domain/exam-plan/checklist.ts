@@ -99,7 +99,8 @@ function weeksOf(content: ExamPlanContent, key: PlanFactKey): number {
 	return weeks;
 }
 
-function stepDay(step: PlanStep): number | null {
+/** The day a step is about (the deadline, the exam, book by, the result), if it has one. */
+export function stepDay(step: PlanStep): number | null {
 	switch (step.kind) {
 		case 'deadline':
 		case 'deadline_passed':

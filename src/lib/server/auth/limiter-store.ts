@@ -1,6 +1,7 @@
 import type { FailureStore, RateLimitPolicy } from '../../domain/auth/rate-limit';
 import { FailureLimiter } from '../../domain/auth/rate-limit';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 
 /*
  * The limiters' failures in SQLite (table rate_limit), so a restart of the server does not give a
@@ -16,31 +17,35 @@ class SqliteFailureStore implements FailureStore {
 		this.#limiter = limiter;
 	}
 
+	/** Each statement prepared once per database (a log-in runs several of them). */
+	#statement(name: string, text: string) {
+		return prepared(this.#db, `rate_limit.${name}`, () => this.#db.$client.prepare(text));
+	}
+
 	get(key: string): number[] | undefined {
-		const row = this.#db.$client.prepare('SELECT failures FROM rate_limit WHERE limiter = ? AND key = ?').get(this.#limiter, key) as { failures: string } | undefined;
+		const row = this.#statement('get', 'SELECT failures FROM rate_limit WHERE limiter = ? AND key = ?').get(this.#limiter, key) as { failures: string } | undefined;
 		return row ? (JSON.parse(row.failures) as number[]) : undefined;
 	}
 
 	set(key: string, times: number[]): void {
-		this.#db.$client
-			.prepare(
-				`INSERT INTO rate_limit (limiter, key, failures, touched) VALUES (?, ?, ?, ?)
-				ON CONFLICT (limiter, key) DO UPDATE SET failures = excluded.failures, touched = excluded.touched`
-			)
-			.run(this.#limiter, key, JSON.stringify(times), times.length > 0 ? Math.max(...times) : 0);
+		this.#statement(
+			'set',
+			`INSERT INTO rate_limit (limiter, key, failures, touched) VALUES (?, ?, ?, ?)
+			ON CONFLICT (limiter, key) DO UPDATE SET failures = excluded.failures, touched = excluded.touched`
+		).run(this.#limiter, key, JSON.stringify(times), times.length > 0 ? Math.max(...times) : 0);
 	}
 
 	delete(key: string): void {
-		this.#db.$client.prepare('DELETE FROM rate_limit WHERE limiter = ? AND key = ?').run(this.#limiter, key);
+		this.#statement('delete', 'DELETE FROM rate_limit WHERE limiter = ? AND key = ?').run(this.#limiter, key);
 	}
 
 	*keys(): IterableIterator<string> {
-		const rows = this.#db.$client.prepare('SELECT key FROM rate_limit WHERE limiter = ? ORDER BY touched, rowid').all(this.#limiter) as { key: string }[];
+		const rows = this.#statement('keys', 'SELECT key FROM rate_limit WHERE limiter = ? ORDER BY touched, rowid').all(this.#limiter) as { key: string }[];
 		for (const row of rows) yield row.key;
 	}
 
 	get size(): number {
-		return (this.#db.$client.prepare('SELECT count(*) AS n FROM rate_limit WHERE limiter = ?').get(this.#limiter) as { n: number }).n;
+		return (this.#statement('size', 'SELECT count(*) AS n FROM rate_limit WHERE limiter = ?').get(this.#limiter) as { n: number }).n;
 	}
 }
 

@@ -8,7 +8,7 @@ export { choiceField, measureResponse, RESPONSE_CAP_MS, responseMsField, submitA
 export type { AnswerProblem, AnswerResult } from './answers';
 export { loadFeedback, parseAnswerId } from './feedback';
 export { countNewToday, loadRound, practiceStreak, progressOverview, themeProgress } from './progress';
-export { loadPlanForecast, loadReadiness, loadTodayPlan, pendingExamOutcome, saveExamOutcome } from './readiness';
+export { loadExamOutlook, loadPlanForecast, loadReadiness, loadTodayPlan, pendingExamOutcome, saveExamOutcome } from './readiness';
 export type { PlanForecastView, ReadinessView, TodayPlan } from './readiness';
 export type { ProgressOverview, ThemeProgress } from './progress';
 export { findDueCandidates, listMistakes, nextQuestion } from './queue';

@@ -27,18 +27,37 @@ export function luckyGuessShare(db: Db): number {
 }
 
 /** The readiness estimate for `examDay` from the learner's cards: one query over the bank. */
-function estimateFor(db: Db, userId: string, examDay: number) {
-	const rows = prepared(db, 'readiness.bank', () =>
+/** One row per active question, with the learner's card if any: what readiness and the forecast read. */
+interface BankRow {
+	questionId: string;
+	theme: string;
+	eindterm: string;
+	stability: number | null;
+	difficulty: number | null;
+	lastReviewDay: number | null;
+	due: number | null;
+	state: number | null;
+	reps: number | null;
+	lastRating: number | null;
+}
+
+/** The bank and the learner's cards: one query, shared by readiness and the plan ahead. */
+function readBank(db: Db, userId: string): BankRow[] {
+	return prepared(db, 'readiness.bank', () =>
 		db.$client.prepare(`
-			SELECT q.theme_slug AS theme, q.eindterm AS eindterm, c.stability AS stability, c.last_review_day AS lastReviewDay,
+			SELECT q.id AS questionId, q.theme_slug AS theme, q.eindterm AS eindterm, c.stability AS stability,
+				c.difficulty AS difficulty, c.last_review_day AS lastReviewDay, c.due AS due, c.state AS state,
 				c.reps AS reps, c.last_rating AS lastRating
 			FROM question q
 			JOIN theme th ON th.slug = q.theme_slug AND th.retired_at IS NULL
 			LEFT JOIN card c ON c.user_id = ? AND c.question_id = q.id
 			WHERE q.retired_at IS NULL`)
-	).all(userId) as { theme: string; eindterm: string; stability: number | null; lastReviewDay: number | null; reps: number | null; lastRating: number | null }[];
+	).all(userId) as BankRow[];
+}
+
+function estimateFor(db: Db, userId: string, examDay: number, bank: BankRow[] = readBank(db, userId)) {
 	return estimateReadiness(
-		rows.map((row) => ({
+		bank.map((row) => ({
 			theme: row.theme,
 			eindterm: row.eindterm,
 			card:
@@ -78,12 +97,12 @@ export interface ReadinessView {
 	lastExam: { score: number; total: number; startedAt: string } | null;
 }
 
-export function loadReadiness(db: Db, user: SessionUser, now: Date, locale: Locale): ReadinessView {
+export function loadReadiness(db: Db, user: SessionUser, now: Date, locale: Locale, bank?: BankRow[]): ReadinessView {
 	const day = dayModelOf(user);
 	const today = learnerDay(now, day);
 	const examDay = user.examDate ? learnerDayOfKey(user.examDate) : null;
 	const target = examDay !== null && examDay >= today ? examDay : today;
-	const readiness = estimateFor(db, user.id, target);
+	const readiness = estimateFor(db, user.id, target, bank);
 	const themes = new Map(db.select().from(t.theme).all().map((theme) => [theme.slug, theme]));
 	const eindtermen = new Map(db.select().from(t.eindterm).all().map((row) => [row.code, row]));
 	const guides = new Map<string, string>();
@@ -144,11 +163,11 @@ export interface TodayPlan {
  * Today's target under the exam plan (null without one): today's answers so far, plus the cards
  * due before the next learner day, plus today's share of new questions, within the daily cap.
  */
-export function loadTodayPlan(db: Db, user: SessionUser, now: Date): TodayPlan | null {
+export function loadTodayPlan(db: Db, user: SessionUser, now: Date, practiced?: { answers: number; fresh: number }): TodayPlan | null {
 	const plan = activeExamPlan(user, now);
 	if (!plan || !user.examDate) return null;
 	const day = dayModelOf(user);
-	const { answers, fresh } = countPracticeToday(db, user, now);
+	const { answers, fresh } = practiced ?? countPracticeToday(db, user, now);
 	const due = (
 		prepared(db, 'plan.dueToday', () =>
 			db.$client.prepare(`
@@ -174,29 +193,11 @@ export interface PlanForecastView {
  * cards, each day's planned answers and the expected score if the exam were that day. One query
  * over the bank and the learner's cards; reads only.
  */
-export function loadPlanForecast(db: Db, user: SessionUser, now: Date): PlanForecastView | null {
+export function loadPlanForecast(db: Db, user: SessionUser, now: Date, bank?: BankRow[], answeredToday?: number): PlanForecastView | null {
 	const plan = activeExamPlan(user, now);
 	if (!plan) return null;
 	const day = dayModelOf(user);
-	const rows = prepared(db, 'plan.forecastBank', () =>
-		db.$client.prepare(`
-			SELECT q.id AS questionId, q.theme_slug AS theme, c.stability AS stability, c.difficulty AS difficulty,
-				c.last_review_day AS lastReviewDay, c.due AS due, c.state AS state, c.reps AS reps, c.last_rating AS lastRating
-			FROM question q
-			JOIN theme th ON th.slug = q.theme_slug AND th.retired_at IS NULL
-			LEFT JOIN card c ON c.user_id = ? AND c.question_id = q.id
-			WHERE q.retired_at IS NULL`)
-	).all(user.id) as {
-		questionId: string;
-		theme: string;
-		stability: number | null;
-		difficulty: number | null;
-		lastReviewDay: number | null;
-		due: number | null;
-		state: number | null;
-		reps: number | null;
-		lastRating: number | null;
-	}[];
+	const rows = bank ?? readBank(db, user.id);
 	const forecast = forecastPlan(
 		rows.map((row) => ({
 			questionId: row.questionId,
@@ -217,7 +218,7 @@ export function loadPlanForecast(db: Db, user: SessionUser, now: Date): PlanFore
 		plan.today,
 		plan,
 		user.dailyCap,
-		countPracticeToday(db, user, now).answers,
+		answeredToday ?? countPracticeToday(db, user, now).answers,
 		luckyGuessShare(db)
 	);
 	return {
@@ -225,6 +226,20 @@ export function loadPlanForecast(db: Db, user: SessionUser, now: Date): PlanFore
 		total: forecast.total,
 		onExamDay: forecast.onExamDay,
 		busiestDay: forecast.busiestDay
+	};
+}
+
+/**
+ * Everything `/progress` shows about the exam: readiness, today's target and the plan ahead, from
+ * one read of the bank and one count of today's practice.
+ */
+export function loadExamOutlook(db: Db, user: SessionUser, now: Date, locale: Locale) {
+	const bank = readBank(db, user.id);
+	const practiced = activeExamPlan(user, now) ? countPracticeToday(db, user, now) : undefined;
+	return {
+		readiness: loadReadiness(db, user, now, locale, bank),
+		todayPlan: loadTodayPlan(db, user, now, practiced),
+		planForecast: loadPlanForecast(db, user, now, bank, practiced?.answers)
 	};
 }
 
