@@ -4,10 +4,13 @@
 //    reproducibly (a seeded PRNG; BENCH_SEED changes it).
 // 2. Times the due-queue queries in process and checks the EXPLAIN QUERY PLAN uses (user_id, state, due).
 // 3. Starts the built server on that database and drives it with 50 concurrent simulated learners:
-//    first a trivial page (the baseline), then the answer path (GET the question, POST the answer,
-//    GET the feedback page the POST redirects to, which also brings the next question), each for a
-//    fixed time.
-// 4. Prints p50/p99 latency and requests per second for both, their ratio, and one JSON line.
+//    first a trivial page (the baseline), then answer cycles as a phone with JavaScript makes them
+//    (POST the answer through the enhanced form, GET the data of the feedback URL it redirects to,
+//    which also brings the next question; the first question of each round of 10 is a page GET),
+//    each for a fixed time.
+// 4. Prints p50/p99 latency and requests per second for both, answer cycles per second against
+//    trivial pages per second, and one JSON line. BENCH_PROFILE=<dir> makes the server write a CPU
+//    profile (node --cpu-prof) when it stops.
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -170,11 +173,12 @@ sqlite.close();
 // ---------------------------------------------------------------- 3. the server under load
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
 
-function request(method: 'GET' | 'POST', path: string, token: string | null, body?: string) {
+function request(method: 'GET' | 'POST', path: string, token: string | null, body?: string, extraHeaders: Record<string, string> = {}) {
 	return new Promise<{ status: number; body: string; ms: number; serverMs: number; location: string | null }>((resolveRequest, reject) => {
 		const started = performance.now();
 		const headers: Record<string, string> = { accept: 'text/html', origin: `http://localhost:${PORT}` };
 		if (token) headers.cookie = `knm_session=${token}`;
+		Object.assign(headers, extraHeaders);
 		if (body !== undefined) {
 			headers['content-type'] = 'application/x-www-form-urlencoded';
 			headers['content-length'] = String(Buffer.byteLength(body));
@@ -237,7 +241,9 @@ async function drive(seconds: number, worker: (index: number, record: (ms: numbe
 	return { requests: latencies.length, errors, latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-const server = spawn(process.execPath, ['scripts/start.js'], {
+// BENCH_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops.
+const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.BENCH_PROFILE)] : [];
+const server = spawn(process.execPath, [...profile, 'scripts/start.js'], {
 	env: { ...process.env, DATABASE_URL: dbPath, PORT: String(PORT), ORIGIN: `http://localhost:${PORT}`, NODE_ENV: 'production', HOST: '127.0.0.1' },
 	stdio: ['ignore', 'ignore', 'inherit'],
 	detached: true
@@ -269,38 +275,60 @@ try {
 	const answerServerTimes: number[] = [];
 	const feedbackTimes: number[] = [];
 	const feedbackServerTimes: number[] = [];
+	const cycleTimes: number[] = [];
 	const answerRandom = seededRandom(SEED + 1);
 	const learnerOf = Array.from({ length: CONCURRENCY }, (_, index) => index);
 	let learnersDone = 0;
+	// Each client is a phone with JavaScript, as most learners use: the first question of a round
+	// is a page (GET, HTML); then each answer is one cycle of the enhanced form: POST the answer
+	// (the action answers with a redirect to the feedback's URL), then GET that URL's data
+	// (__data.json: the feedback and the next question, which Continue shows without a request).
+	// After a round of 10 the learner starts the next round with a page again.
+	const TOKEN = /"(([a-z0-9-]{1,40})\.\d{1,6}\.\d{13}\.(?:learning|due|new|mistake)\.[A-Za-z0-9_-]{22})"/;
+	const FORM = /name="token" value="([^"]{1,200})"[\s\S]*?name="questionId" value="([^"]+)"/;
+	const current: ({ token: string; questionId: string; round: string | null } | null)[] = Array.from({ length: CONCURRENCY }, () => null);
 	const answer = await drive(DURATION_S, async (index, record) => {
 		const token = tokens[learnerOf[index]! % tokens.length]!;
-		const page = await request('GET', '/practice/session?scope=due', token);
-		getTimes.push(page.ms);
-		const form = /name="token" value="([^"]{1,200})"[\s\S]*?name="questionId" value="([^"]+)"/.exec(page.body);
-		if (page.status === 200 && !form && page.body.includes('data-testid="practice-done"')) {
-			// This learner has done today's work: the client moves on to another learner.
-			learnersDone += 1;
-			learnerOf[index]! += CONCURRENCY;
-			return;
+		let shown = current[index];
+		if (!shown) {
+			const page = await request('GET', '/practice/session?scope=due', token);
+			getTimes.push(page.ms);
+			const form = FORM.exec(page.body);
+			if (page.status === 200 && !form && page.body.includes('data-testid="practice-done"')) {
+				// This learner has done today's work: the client moves on to another learner.
+				learnersDone += 1;
+				learnerOf[index]! += CONCURRENCY;
+				return;
+			}
+			if (page.status !== 200 || !form) {
+				record(page.ms, false);
+				return;
+			}
+			shown = { token: form[1]!, questionId: form[2]!, round: null };
 		}
-		if (page.status !== 200 || !form) {
-			record(page.ms, false);
-			return;
-		}
-		const body = new URLSearchParams({ token: form[1]!, questionId: form[2]!, choice: String(Math.floor(answerRandom() * 3)) }).toString();
-		const posted = await request('POST', '/practice/session?scope=due&/answer', token, body);
+		current[index] = null;
+		const body = new URLSearchParams({ token: shown.token, questionId: shown.questionId, choice: String(Math.floor(answerRandom() * 3)) }).toString();
+		// The form's action keeps the round, as PracticeQuestion.svelte writes it.
+		const action = `/practice/session?scope=due${shown.round ? `&round=${shown.round}` : ''}&/answer`;
+		const posted = await request('POST', action, token, body, { 'x-sveltekit-action': 'true', accept: 'application/json' });
 		answerServerTimes.push(posted.serverMs);
-		// Grading answers with a redirect to the feedback's own URL (POST, redirect, GET).
-		if (posted.status !== 303 || !posted.location) {
+		const location = /"location":"([^"]+)"/.exec(posted.body)?.[1];
+		if (posted.status !== 200 || !location) {
 			record(posted.ms, false);
 			return;
 		}
-		const feedback = await request('GET', posted.location, token);
-		feedbackTimes.push(feedback.ms);
-		feedbackServerTimes.push(feedback.serverMs);
-		record(posted.ms, feedback.status === 200);
+		const url = new URL(location, 'http://localhost');
+		const data = await request('GET', `${url.pathname}/__data.json${url.search}`, token);
+		feedbackTimes.push(data.ms);
+		feedbackServerTimes.push(data.serverMs);
+		cycleTimes.push(posted.ms + data.ms);
+		record(posted.ms, data.status === 200 && data.body.includes('"feedback"'));
+		// The next question, unless this answer completed the round (its summary comes first).
+		const next = TOKEN.exec(data.body);
+		if (next && !data.body.includes('"wrongQuestions"')) current[index] = { token: next[1]!, questionId: next[2]!, round: url.searchParams.get('round') };
 	});
 	feedbackTimes.sort((a, b) => a - b);
+	cycleTimes.sort((a, b) => a - b);
 	feedbackServerTimes.sort((a, b) => a - b);
 	getTimes.sort((a, b) => a - b);
 	answerServerTimes.sort((a, b) => a - b);
@@ -329,6 +357,7 @@ try {
 		baselineTrivialPage: { ...base, serverTime: serverTime(baselineServerTimes) },
 		answerPost: { ...answerPath, serverTime: serverTime(answerServerTimes), learnersDoneForTheDay: learnersDone },
 		nextQuestionGet: nextQuestion,
+		answerCycle: { p50Ms: round(percentile(cycleTimes, 50)), p99Ms: round(percentile(cycleTimes, 99)) },
 		feedbackGet: {
 			p50Ms: round(percentile(feedbackTimes, 50)),
 			p99Ms: round(percentile(feedbackTimes, 99)),
@@ -351,16 +380,17 @@ try {
 	};
 	console.log(`Baseline (GET /search, trivial page): ${base.rps} req/s, p50 ${base.p50Ms} ms, p99 ${base.p99Ms} ms, errors ${base.errors}`);
 	console.log(
-		`Answer (POST, grade + schedule, redirect): ${answerPath.rps} req/s, p50 ${answerPath.p50Ms} ms, p99 ${answerPath.p99Ms} ms, errors ${answerPath.errors}` +
+		`Answer cycles: ${answerPath.rps}/s; answer POST (grade + schedule, redirect): p50 ${answerPath.p50Ms} ms, p99 ${answerPath.p99Ms} ms, errors ${answerPath.errors}` +
 			` (${learnersDone} learners finished the day's practice and were replaced)`
 	);
 	console.log(
 		`Server time (Server-Timing, excludes queueing): answer p50 ${report.answerPost.serverTime.p50Ms} ms, p99 ${report.answerPost.serverTime.p99Ms} ms; ` +
 			`baseline p50 ${report.baselineTrivialPage.serverTime.p50Ms} ms, p99 ${report.baselineTrivialPage.serverTime.p99Ms} ms`
 	);
-	console.log(`Next question (GET): p50 ${nextQuestion.p50Ms} ms, p99 ${nextQuestion.p99Ms} ms`);
+	console.log(`Answer cycle (POST + feedback data GET with the next question): p50 ${report.answerCycle.p50Ms} ms, p99 ${report.answerCycle.p99Ms} ms`);
+	console.log(`First question of a learner (GET): p50 ${nextQuestion.p50Ms} ms, p99 ${nextQuestion.p99Ms} ms`);
 	console.log(
-		`Feedback (GET, feedback + next question): p50 ${report.feedbackGet.p50Ms} ms, p99 ${report.feedbackGet.p99Ms} ms; ` +
+		`Feedback data (GET __data.json, feedback + next question): p50 ${report.feedbackGet.p50Ms} ms, p99 ${report.feedbackGet.p99Ms} ms; ` +
 			`server p50 ${report.feedbackGet.serverTime.p50Ms} ms, p99 ${report.feedbackGet.serverTime.p99Ms} ms`
 	);
 	console.log(`p99 ratio answer/baseline: ${report.p99RatioAnswerToBaseline}`);
@@ -369,4 +399,6 @@ try {
 	stopServer();
 	agent.destroy();
 }
+// let the server finish (and write its profile) before this process exits
+await new Promise((resolveExit) => (server.exitCode !== null ? resolveExit(null) : server.once('exit', resolveExit)));
 process.exit(0);

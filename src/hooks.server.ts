@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building, dev, version } from '$app/environment';
-import { paraglideMiddleware } from '$lib/paraglide/server';
+import { baseLocale, extractLocaleFromRequest, overwriteGetLocale } from '$lib/paraglide/runtime';
+import type { Locale } from '$lib/paraglide/runtime';
 import {
 	deleteSessionCookie,
 	SESSION_COOKIE,
@@ -93,13 +95,23 @@ const handleSecurityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
+/**
+ * The interface language of the request, by Paraglide's strategies (its cookie, then the browser's
+ * languages, then English), for every message function called while the request is handled.
+ * Paraglide's own middleware does the same but copies every request, body included, for URL
+ * strategies this site does not use: 7% of the server's time on the answer path (bench:practice).
+ */
+const requestLocale = new AsyncLocalStorage<Locale>();
+overwriteGetLocale(() => requestLocale.getStore() ?? baseLocale);
+
+const handleLocale: Handle = ({ event, resolve }) => {
+	const locale = extractLocaleFromRequest(event.request);
+	return requestLocale.run(locale, () =>
+		resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
-	});
+		})
+	);
+};
 
 /** Always sets locals.user and locals.session (null when signed out); refreshes a renewed cookie. */
 const handleAuth: Handle = async ({ event, resolve }) => {

@@ -135,7 +135,8 @@ export function learnerDayOfKey(key: string): number {
  * so minute-based learning steps between two such instants keep their wall-clock size.
  */
 export function schedulerInstant(instant: Date, model: DayModel): Date {
-	return new Date(wallClockMs(instant, model.timeZone) - model.dayStartsHour * HOUR_MS);
+	// instant + its zone offset is its wall-clock reading (wallClockMs), with the offset cached
+	return new Date(instant.getTime() + zoneOffsetMs(instant, model.timeZone) - model.dayStartsHour * HOUR_MS);
 }
 
 /**

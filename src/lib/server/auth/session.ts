@@ -2,10 +2,11 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import type { RandomReader } from '@oslojs/crypto/random';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { checkSessionExpiry, sessionExpiresAt } from '../../domain/auth/session-policy';
 import type { Db } from '../db';
 import * as t from '../db/schema';
+import { prepared } from '../db/prepared';
 
 /*
  * Sessions written the Lucia way (lucia-auth.com, "Basic API"): a random token goes to the browser
@@ -80,24 +81,36 @@ const NO_SESSION = { session: null, user: null, renewed: false } as const;
 export function validateSessionToken(db: Db, token: string, now: Date): SessionValidationResult {
 	if (!/^[a-z2-7]{32}$/.test(token)) return NO_SESSION;
 	const sessionId = sessionIdFromToken(token);
-	const row = db
-		.select({ session: t.session, user: t.user })
-		.from(t.session)
-		.innerJoin(t.user, eq(t.user.id, t.session.userId))
-		.where(eq(t.session.id, sessionId))
-		.get();
-	if (!row) return NO_SESSION;
-	const session: Session = { id: row.session.id, userId: row.session.userId, expiresAt: row.session.expiresAt };
-	const state = checkSessionExpiry(session.expiresAt, row.session.createdAt, now);
+	// Every signed-in request runs this: two statements prepared once per database (a join of the
+	// two rows took three times as long as both look-ups).
+	const sessionRow = prepared(db, 'session.byId', () =>
+		db
+			.select()
+			.from(t.session)
+			.where(eq(t.session.id, sql.placeholder('sessionId')))
+			.prepare()
+	).get({ sessionId });
+	if (!sessionRow) return NO_SESSION;
+	const userRow = prepared(db, 'session.user', () =>
+		db
+			.select()
+			.from(t.user)
+			.where(eq(t.user.id, sql.placeholder('userId')))
+			.prepare()
+	).get({ userId: sessionRow.userId });
+	// (a session is deleted with its user: foreign key, on delete cascade)
+	if (!userRow) return NO_SESSION;
+	const session: Session = { id: sessionRow.id, userId: sessionRow.userId, expiresAt: sessionRow.expiresAt };
+	const state = checkSessionExpiry(session.expiresAt, sessionRow.createdAt, now);
 	if (state === 'expired') {
 		db.delete(t.session).where(eq(t.session.id, sessionId)).run();
 		return NO_SESSION;
 	}
 	if (state === 'renew') {
-		session.expiresAt = sessionExpiresAt(now, row.session.createdAt);
+		session.expiresAt = sessionExpiresAt(now, sessionRow.createdAt);
 		db.update(t.session).set({ expiresAt: session.expiresAt }).where(eq(t.session.id, sessionId)).run();
 	}
-	return { session, user: toSessionUser(row.user), renewed: state === 'renew' };
+	return { session, user: toSessionUser(userRow), renewed: state === 'renew' };
 }
 
 export function toSessionUser(row: t.UserRow): SessionUser {

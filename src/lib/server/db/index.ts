@@ -5,6 +5,9 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { log } from '../log';
+import { startCheckpointer } from './checkpointer';
+import type { Checkpointer } from './checkpointer';
 import { fillMissingReviewDays } from './review-days';
 import { fillMissingNewOrder } from './new-order';
 import { usernameSkeleton } from '../../domain/auth/confusables';
@@ -51,10 +54,21 @@ export function openDatabase(path: string, migrationsFolder = resolve('migration
 }
 
 let current: Db | null = null;
+let checkpointer: Checkpointer | null = null;
 
-/** The process-wide database, opened on first use from `DATABASE_URL`. */
+/**
+ * The process-wide database, opened on first use from `DATABASE_URL`. A file database has its
+ * WAL checkpoints run by a worker thread (checkpointer.ts), off the request path.
+ */
 export function getDb(): Db {
-	current ??= openDatabase(resolveDatabasePath(process.env.DATABASE_URL));
+	if (current) return current;
+	const path = resolveDatabasePath(process.env.DATABASE_URL);
+	current = openDatabase(path);
+	if (path !== ':memory:') {
+		checkpointer = startCheckpointer(current.$client, (error) =>
+			log.error({ err: error }, 'the checkpoint worker stopped; the server checkpoints the database itself')
+		);
+	}
 	return current;
 }
 
@@ -66,6 +80,8 @@ export function closeDb(): void {
 	if (!current) return;
 	const sqlite = current.$client;
 	current = null;
+	checkpointer?.stop();
+	checkpointer = null;
 	if (!sqlite.open) return;
 	sqlite.pragma('wal_checkpoint(TRUNCATE)');
 	sqlite.close();

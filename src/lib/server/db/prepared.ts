@@ -18,3 +18,13 @@ export function prepared<T>(db: Pick<Db, '$client'>, key: string, build: () => T
 	}
 	return statement;
 }
+
+/**
+ * Runs `work` in one transaction, with better-sqlite3's own wrapper made once per connection
+ * (drizzle's `db.transaction` builds a transaction object on every call). `work` uses the
+ * connection's statements directly; an exception rolls the transaction back.
+ */
+export function inTransaction<T>(db: Pick<Db, '$client'>, work: () => T): T {
+	const run = prepared(db, 'transaction', () => db.$client.transaction((fn: () => unknown) => fn()));
+	return run(work) as T;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
+import { inTransaction } from '../db/prepared';
 import { loadQuestion } from '../question-links';
 import { loadCard, recordReview } from './reviews';
 import { decodeShowing, optionOrder } from './showings';
@@ -64,7 +65,7 @@ export function submitAnswer(db: Db, user: SessionUser, input: Record<string, un
 	if (showing.questionId !== questionId) return { ok: false, problem: 'question_mismatch' };
 
 	// One connection: the statements below run inside this transaction.
-	return db.transaction((): AnswerResult => {
+	return inTransaction(db, (): AnswerResult => {
 		const question = loadQuestion(db, questionId);
 		if (!question) return { ok: false, problem: 'question_mismatch' };
 		const card = loadCard(db, user.id, questionId);
