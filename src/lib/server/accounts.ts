@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkUsername, normalizeUsername, suggestUsername } from '../domain/auth/credentials';
 import { usernameSkeleton } from '../domain/auth/confusables';
@@ -397,6 +397,20 @@ export function exportUserData(db: Db, user: SessionUser, now: Date) {
 			createdAt: s.createdAt.toISOString(),
 			expiresAt: s.expiresAt.toISOString()
 		})),
+		// the classes joined, and whether their teacher may see the exam date (the join screen's promise)
+		classes: db
+			.select({
+				className: t.schoolClass.name,
+				teacher: sql<string>`coalesce(${t.user.displayName}, ${t.user.username})`,
+				joinedAt: t.classMember.joinedAt,
+				sharesExamDate: t.classMember.sharesExamDate
+			})
+			.from(t.classMember)
+			.innerJoin(t.schoolClass, eq(t.schoolClass.id, t.classMember.classId))
+			.innerJoin(t.user, eq(t.user.id, t.schoolClass.ownerId))
+			.where(eq(t.classMember.userId, user.id))
+			.all()
+			.map((membership) => ({ ...membership, joinedAt: membership.joinedAt.toISOString() })),
 		cards: db
 			.select()
 			.from(t.card)

@@ -453,7 +453,10 @@ export const reviewLog = sqliteTable(
 	},
 	(t) => [
 		index('review_log_user_time_idx').on(t.userId, t.reviewedAt),
-		index('review_log_user_question_idx').on(t.userId, t.questionId, t.reviewedAt)
+		// a learner's answers to one question in time order; with what the class insight counts
+		// (right or not, the option chosen, the version answered), so its grouped queries read the
+		// index alone
+		index('review_log_user_question_idx').on(t.userId, t.questionId, t.reviewedAt, t.correct, t.chosenOption, t.questionVersion)
 	]
 );
 
@@ -650,7 +653,12 @@ export const classMember = sqliteTable(
 		userId: text('user_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
-		joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull()
+		joinedAt: integer('joined_at', { mode: 'timestamp_ms' }).notNull(),
+		/**
+		 * Whether the learner joined under the promise that lists their exam date (the class insight's
+		 * "needs attention"); members who joined before it was listed keep it private.
+		 */
+		sharesExamDate: integer('shares_exam_date', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_member_user_idx').on(t.userId)]
 );

@@ -127,7 +127,7 @@ export function listClassAssignments(db: Db, classId: string): AssignmentSummary
  * due day ≤ stability". assignments.test.ts checks the two agree. `c` is the card; only answered
  * questions have one (every saved card is past New), so the joins are inner.
  */
-function meetsGoal(once: SQL, dueDay: SQL): SQL {
+export function meetsGoal(once: SQL, dueDay: SQL): SQL {
 	return sql`(${once} OR (c.last_rating = 3 AND ${dueDay} - c.last_review_day <= c.stability + ${sql.raw(String(KNOWN_EPSILON_DAYS))}))`;
 }
 const TASK_DUE_DAY = sql.raw('CAST(julianday(a.due_on) - 2440587.5 AS INTEGER)');

@@ -204,7 +204,11 @@ export function joinClass(db: Db, user: { id: string; role: string }, input: unk
 		return { ok: false, problem: 'code_unknown' };
 	}
 	if (user.role !== 'learner') return { ok: false, problem: 'teacher_cannot_join' };
-	const inserted = db.insert(t.classMember).values({ classId: found.id, userId: user.id, joinedAt: now }).onConflictDoNothing().run();
+	// The join screen lists the exam date among what the teacher sees: joining (again) agrees to it.
+	const inserted = db.insert(t.classMember).values({ classId: found.id, userId: user.id, joinedAt: now, sharesExamDate: true }).onConflictDoNothing().run();
+	if (inserted.changes === 0) {
+		db.update(t.classMember).set({ sharesExamDate: true }).where(and(eq(t.classMember.classId, found.id), eq(t.classMember.userId, user.id))).run();
+	}
 	return { ok: true, classId: found.id, className: found.name, teacherName: found.teacher ?? found.teacherUsername, already: inserted.changes === 0 };
 }
 

@@ -1,6 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
 import { readForm } from '$lib/server/auth/forms';
-import { requireTeacher } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { learnerDay, learnerDayKey } from '$lib/domain/learner-day';
 import { dayModelOf } from '$lib/server/practice';
@@ -11,23 +10,16 @@ import {
 	listOwnSets,
 	listRoster,
 	loadClassProgress,
-	loadOwnClass,
 	regenerateJoinCode,
 	removeMember,
 	setClassArchived,
 	sortByTask
 } from '$lib/server/teach';
 import type { AssignmentProblem } from '$lib/server/teach';
+import { requireOwnClass } from '$lib/server/teach/guard';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The teacher's own class, else 404 (never 403: another teacher's class ids cannot be probed). */
-function ownClass(id: string) {
-	const { user } = requireTeacher();
-	const row = loadOwnClass(getDb(), user.id, id);
-	if (!row) error(404, m.teach_class_not_found());
-	return { user, row };
-}
 
 const taskProblem: Record<AssignmentProblem, () => string> = {
 	set_unknown: () => m.teach_task_problem_set(),
@@ -44,7 +36,7 @@ function refuseTask(kind: 'task' | 'exam', found: Partial<Record<string, Assignm
 }
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
-	const { user, row } = ownClass(params.id);
+	const { user, row } = requireOwnClass(params.id);
 	const db = getDb();
 	const progress = loadClassProgress(db, row.id, locals.now);
 	const sort = url.searchParams.get('sort');
@@ -67,42 +59,42 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 
 export const actions: Actions = {
 	newCode: ({ params }) => {
-		const { user } = ownClass(params.id);
+		const { user } = requireOwnClass(params.id);
 		regenerateJoinCode(getDb(), user.id, params.id);
 		return { done: m.teach_class_new_code_done() };
 	},
 	close: ({ params, locals }) => {
-		const { user } = ownClass(params.id);
+		const { user } = requireOwnClass(params.id);
 		setClassArchived(getDb(), user.id, params.id, true, locals.now);
 		return { done: m.teach_class_closed() };
 	},
 	reopen: ({ params, locals }) => {
-		const { user } = ownClass(params.id);
+		const { user } = requireOwnClass(params.id);
 		setClassArchived(getDb(), user.id, params.id, false, locals.now);
 		return {};
 	},
 	createTask: async ({ params, request, locals }) => {
-		const { user } = ownClass(params.id);
+		const { user } = requireOwnClass(params.id);
 		const form = await readForm(request);
 		const result = createAssignment(getDb(), user.id, params.id, form, locals.now);
 		if (!result.ok) return refuseTask('task', result.problems, form);
 		return { done: m.teach_task_created() };
 	},
 	createExamTask: async ({ params, request, locals }) => {
-		const { user } = ownClass(params.id);
+		const { user } = requireOwnClass(params.id);
 		const form = await readForm(request);
 		const result = createAssignment(getDb(), user.id, params.id, { ...form, goal: 'exam' }, locals.now);
 		if (!result.ok) return refuseTask('exam', result.problems, form);
 		return { done: m.teach_task_created() };
 	},
 	deleteTask: async ({ params, request }) => {
-		const { user } = ownClass(params.id);
+		const { user } = requireOwnClass(params.id);
 		const form = await readForm(request);
 		if (!deleteAssignment(getDb(), user.id, params.id, form.assignmentId)) error(404, m.teach_class_not_found());
 		return { done: m.teach_task_deleted() };
 	},
 	remove: async ({ params, request }) => {
-		const { user } = ownClass(params.id);
+		const { user } = requireOwnClass(params.id);
 		const form = await readForm(request);
 		if (typeof form.userId !== 'string' || !removeMember(getDb(), user.id, params.id, form.userId)) error(404, m.teach_class_not_found());
 		return { done: m.teach_roster_removed() };

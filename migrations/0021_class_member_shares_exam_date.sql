@@ -1,0 +1,1 @@
+ALTER TABLE `class_member` ADD `shares_exam_date` integer DEFAULT false NOT NULL;

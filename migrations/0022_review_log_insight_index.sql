@@ -1,0 +1,2 @@
+DROP INDEX `review_log_user_question_idx`;--> statement-breakpoint
+CREATE INDEX `review_log_user_question_idx` ON `review_log` (`user_id`,`question_id`,`reviewed_at`,`correct`,`chosen_option`,`question_version`);
