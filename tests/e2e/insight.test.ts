@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import Papa from 'papaparse';
 import type { Browser, Page } from '@playwright/test';
 import { currentQuestion } from './bank';
 import { expectNoAxeViolations, openPage, registerAs, uniqueUsername } from './helpers';
@@ -67,6 +68,21 @@ test('a teacher sees which wrong option the class chose, and makes a set of the 
 	await openPage(page, `${classUrl}/insight?theme=geschiedenis-en-geografie&eindterm=99.1&sort=nope`);
 	await expect(page.getByTestId('questions-none')).toHaveText('No answers to these questions yet.');
 
+	// The downloads: CSV files a spreadsheet opens, named after the class and the day.
+	const roster = await page.request.get(`${classUrl}/roster.csv`);
+	expect(roster.status()).toBe(200);
+	expect(roster.headers()['content-type']).toBe('text/csv; charset=utf-8');
+	expect(roster.headers()['content-disposition']).toMatch(/^attachment; filename="Avondklas - class list - \d{4}-\d{2}-\d{2}\.csv"/);
+	const rosterText = await roster.text();
+	expect(rosterText.startsWith('\uFEFF')).toBe(true);
+	const rosterRows = Papa.parse<string[]>(rosterText.slice(1), { skipEmptyLines: true }).data;
+	expect(rosterRows[0]).toEqual(['Name', 'Joined on', 'Last practised on']);
+	expect(rosterRows.slice(1).map((row) => row[0]).sort()).toEqual([...learnerNames].sort());
+	await openPage(page, `${classUrl}/insight`);
+	const questionsCsv = await page.request.get(await page.getByTestId('questions-csv').getAttribute('href').then((href) => href!));
+	const questionRows = Papa.parse<string[]>((await questionsCsv.text()).slice(1), { skipEmptyLines: true }).data;
+	expect(questionRows.find((row) => row[0] === question!.id)?.slice(4, 8)).toEqual(['5', '1', '20', '5']);
+
 	// Make a set of these: the teacher lands on the new set, which holds the question.
 	await openPage(page, `${classUrl}/insight`);
 	await page.getByRole('button', { name: 'Make a set of these questions' }).click();
@@ -78,6 +94,8 @@ test('a teacher sees which wrong option the class chose, and makes a set of the 
 	const other = await newPage(browser, baseURL);
 	await registerAs(other, uniqueUsername('anderejuf'), 'teacher');
 	expect((await other.goto(`${classUrl}/insight`))?.status()).toBe(404);
+	expect((await other.request.get(`${classUrl}/roster.csv`)).status()).toBe(404);
+	expect((await other.request.get(`${classUrl}/insight/questions.csv`)).status()).toBe(404);
 	const posted = await other.request.post(`${classUrl}/insight?/makeSet`, {
 		form: { questionId: question!.id },
 		headers: { origin: baseURL! }

@@ -11,6 +11,13 @@ import { recordReview } from '../practice';
 import { createClass, joinClass } from './classes';
 import { insightFilterSchema, loadClassInsight, makeSetOfQuestions } from './insight';
 import { loadOwnSet } from './sets';
+import Papa from 'papaparse';
+import { writeQuestionsCsv, writeRosterCsv } from './exports';
+
+const parseCsv = (text: string) => {
+	expect(text.startsWith('\uFEFF')).toBe(true);
+	return Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
+};
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const DAY = 86_400_000;
@@ -132,6 +139,22 @@ describe('class insight', () => {
 		expect(exportUserData(db, toSessionUser(row), NOW)?.classes).toEqual([
 			{ className: 'Dinsdag', teacher: 'juf', joinedAt: NOW.toISOString(), sharesExamDate: true }
 		]);
+	});
+
+	it('writes the class list and the per-question numbers as CSV, names escaped, no exam date', () => {
+		answer(ids[0]!, true, question.correctIndex, new Date(NOW.getTime() - DAY));
+		db.update(t.user).set({ displayName: '=HYPERLINK("http://evil.example")', examDate: '2026-12-20' }).where(eq(t.user.id, ids[1]!)).run();
+		const roster = parseCsv(writeRosterCsv(db, classId, NOW, 'nl', 'Europe/Amsterdam'));
+		expect(roster[0]).toEqual(['Naam', 'Bij de klas sinds', 'Laatst geoefend op']);
+		expect(roster).toHaveLength(1 + ids.length);
+		expect(roster.find((row) => row[0]!.includes('learner1'))![0]).toBe(`'=HYPERLINK("http://evil.example") (learner1)`);
+		expect(roster.find((row) => row[0] === 'learner0')).toEqual(['learner0', '2026-12-01', '2026-11-30']);
+		expect(roster.flat().join()).not.toContain('2026-12-20');
+
+		const questions = parseCsv(writeQuestionsCsv(loadClassInsight(db, classId, filter(), NOW, 'en'), 'en'));
+		expect(questions[0]![0]).toBe('Question id');
+		// one learner: a count, no percentage
+		expect(questions[1]!.slice(0, 1).concat(questions[1]!.slice(4, 8))).toEqual([question.id, '1', '1', '', '1']);
 	});
 
 	it('makes a set of the most missed questions; a bad id writes nothing', () => {
