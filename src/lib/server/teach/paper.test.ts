@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importContent } from '../content/import';
+import { loadContent } from '../content/load';
+import { openDatabase } from '../db';
+import type { Db } from '../db';
+import * as t from '../db/schema';
+import { loadExamPaper, loadSetPaper, paperQuerySchema } from './paper';
+import { addItems, createSet } from './sets';
+
+const NOW = new Date('2026-12-01T10:00:00Z');
+const teacher = 't'.repeat(32);
+const other = 'o'.repeat(32);
+
+describe('paper tests', () => {
+	let db: Db;
+	beforeAll(() => {
+		db = openDatabase(':memory:');
+		importContent(db, loadContent(), NOW);
+		for (const [id, username] of [
+			[teacher, 'juf'],
+			[other, 'meester']
+		] as const) {
+			db.insert(t.user).values({ id, username, usernameKey: username, passwordHash: 'x', role: 'teacher', createdAt: NOW }).run();
+		}
+	});
+
+	it("prints a set's questions in order with options A-C and the right letters in the key", () => {
+		const made = createSet(db, teacher, { titleNl: 'Wonen en werk' }, NOW);
+		if (!made.ok) throw new Error('set');
+		addItems(db, teacher, made.id, ['wo-002', 'wo-001']);
+		const paper = loadSetPaper(db, teacher, made.id, 'nl')!;
+		expect(paper.title).toBe('Wonen en werk');
+		expect(paper.questions.map((question) => [question.number, question.questionId])).toEqual([
+			[1, 'wo-002'],
+			[2, 'wo-001']
+		]);
+		for (const question of paper.questions) {
+			const row = db.select().from(t.question).where(eq(t.question.id, question.questionId)).get()!;
+			expect(question.options).toEqual(row.options.map((option) => option.nl));
+			expect(question.answer).toBe('ABC'[row.correctIndex]);
+		}
+		// another teacher's set is not theirs to print; a built-in set is everyone's
+		expect(loadSetPaper(db, other, made.id, 'nl')).toBeNull();
+		expect(loadSetPaper(db, other, 'theme-wonen', 'nl')!.questions.length).toBeGreaterThan(10);
+	});
+
+	it('draws a practice exam like the real one: 40 questions, the same for the same seed', () => {
+		const first = loadExamPaper(db, 12345);
+		expect(first).toHaveLength(40);
+		expect(new Set(first.map((question) => question.questionId)).size).toBe(40);
+		expect(loadExamPaper(db, 12345)).toEqual(first);
+		expect(loadExamPaper(db, 54321).map((question) => question.questionId)).not.toEqual(first.map((question) => question.questionId));
+	});
+
+	it('takes a set id or an exam seed from the URL, nothing else', () => {
+		expect(paperQuerySchema.safeParse({ set: 'theme-wonen' }).success).toBe(true);
+		expect(paperQuerySchema.parse({ exam: '42' })).toEqual({ exam: 42 });
+		expect(paperQuerySchema.parse({ exam: 'new' })).toEqual({ exam: 'new' });
+		for (const bad of [{}, { exam: '-1' }, { exam: '1e9' }, { set: '../x' }, { set: 'x'.repeat(101) }]) {
+			expect(paperQuerySchema.safeParse(bad).success).toBe(false);
+		}
+	});
+});

@@ -1,0 +1,86 @@
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { drawExam } from '../../domain/exam/draw';
+import { pickTitle } from '../../domain/locale';
+import type { Locale } from '../../domain/locale';
+import type { Db } from '../db';
+import * as t from '../db/schema';
+
+/*
+ * Paper tests, for classes without devices: a question set, or a practice exam drawn like the
+ * real one, as numbered questions with options A, B and C in the question file's order, and an
+ * answer key. Reads only; the page prints itself with a print stylesheet.
+ */
+
+export const PAPER_LETTERS = ['A', 'B', 'C'] as const;
+
+/** `?set=<id>` (the teacher's own or a built-in set) or `?exam=<seed>`; `exam=new` asks for a fresh draw. */
+export const paperQuerySchema = z.union([
+	z.object({ set: z.string().regex(/^[A-Za-z0-9_:-]{1,100}$/) }),
+	z.object({ exam: z.union([z.literal('new'), z.string().regex(/^\d{1,9}$/).transform(Number)]) })
+]);
+
+export interface PaperQuestion {
+	number: number;
+	questionId: string;
+	question: string;
+	options: string[];
+	/** the right option's letter */
+	answer: string;
+}
+
+export interface Paper {
+	title: string;
+	questions: PaperQuestion[];
+}
+
+function loadQuestions(db: Db, ids: string[]): PaperQuestion[] {
+	if (ids.length === 0) return [];
+	const rows = db
+		.select({ id: t.question.id, question: t.question.questionNl, options: t.question.options, correctIndex: t.question.correctIndex })
+		.from(t.question)
+		.where(and(inArray(t.question.id, ids), isNull(t.question.retiredAt)))
+		.all();
+	const byId = new Map(rows.map((row) => [row.id, row]));
+	return ids
+		.map((id) => byId.get(id))
+		.filter((row) => row !== undefined)
+		.map((row, index) => ({
+			number: index + 1,
+			questionId: row.id,
+			question: row.question,
+			options: row.options.map((option) => option.nl),
+			answer: PAPER_LETTERS[row.correctIndex] ?? '?'
+		}));
+}
+
+/** A set the teacher may print (their own, or a built-in one) as a paper test; null when not theirs. */
+export function loadSetPaper(db: Db, teacherId: string, setId: string, locale: Locale): Paper | null {
+	const set = db
+		.select()
+		.from(t.questionSet)
+		.where(and(eq(t.questionSet.id, setId), or(eq(t.questionSet.ownerId, teacherId), isNull(t.questionSet.ownerId))))
+		.get();
+	if (!set) return null;
+	const ids = db
+		.select({ id: t.questionSetItem.questionId })
+		.from(t.questionSetItem)
+		.where(eq(t.questionSetItem.setId, setId))
+		.orderBy(asc(t.questionSetItem.position))
+		.all()
+		.map((row) => row.id);
+	return { title: pickTitle(locale, set), questions: loadQuestions(db, ids) };
+}
+
+/** A practice exam on paper, drawn from `seed` as the mock exam draws (40 questions in theme blocks). */
+export function loadExamPaper(db: Db, seed: number): PaperQuestion[] {
+	const bank = db.all<{ id: string; theme: string }>(sql`
+		SELECT q.id, q.theme_slug AS theme FROM question q JOIN theme th ON th.slug = q.theme_slug
+		WHERE q.retired_at IS NULL AND th.retired_at IS NULL`);
+	const themeOrder = db.all<{ slug: string }>(sql`SELECT slug FROM theme WHERE retired_at IS NULL ORDER BY number`).map((row) => row.slug);
+	const blocks = drawExam(bank, themeOrder, new Set(), seed);
+	return loadQuestions(
+		db,
+		blocks.flatMap((block) => block.questionIds)
+	);
+}
