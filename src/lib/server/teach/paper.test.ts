@@ -5,7 +5,9 @@ import { loadContent } from '../content/load';
 import { openDatabase } from '../db';
 import type { Db } from '../db';
 import * as t from '../db/schema';
-import { loadExamPaper, loadSetPaper, paperQuerySchema } from './paper';
+import { createClass, joinClass } from './classes';
+import { insightFilterSchema, loadClassInsight } from './insight';
+import { loadExamPaper, loadSetPaper, paperQuerySchema, recordPaperAnswers } from './paper';
 import { addItems, createSet } from './sets';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
@@ -61,4 +63,40 @@ describe('paper tests', () => {
 			expect(paperQuerySchema.safeParse(bad).success).toBe(false);
 		}
 	});
+
+	it('records typed-in paper answers as practice; one bad row saves nothing', () => {
+		const learners = ['p'.repeat(32), 'q'.repeat(32)];
+		for (const [index, id] of learners.entries()) {
+			db.insert(t.user).values({ id, username: `papier${index}`, usernameKey: `papier${index}`, passwordHash: 'x', role: 'learner', createdAt: NOW }).run();
+		}
+		const made = createClass(db, teacher, { name: 'Papierklas' }, NOW);
+		if (!made.ok) throw new Error('class');
+		const code = db.select().from(t.schoolClass).where(eq(t.schoolClass.id, made.id)).get()!.joinCode;
+		for (const id of learners) joinClass(db, { id, role: 'learner' }, code, NOW);
+		const questions = loadSetPaper(db, teacher, 'theme-wonen', 'nl')!.questions.slice(0, 3);
+		const right = questions.map((question) => question.answer).join('');
+		const wrong = questions.map((question) => (question.answer === 'A' ? 'B' : 'A')).join('');
+		const logs = () => db.select().from(t.reviewLog).all().length;
+
+		expect(recordPaperAnswers(db, made.id, questions, { [learners[0]!]: right, [learners[1]!]: 'AB' }, NOW)).toEqual({
+			ok: false,
+			problems: { [learners[1]!]: 'length' },
+			empty: false
+		});
+		expect(recordPaperAnswers(db, made.id, questions, { [learners[0]!]: 'ABD' }, NOW)).toMatchObject({ ok: false, problems: { [learners[0]!]: 'letters' } });
+		expect(recordPaperAnswers(db, made.id, questions, { [learners[0]!]: ' ', [learners[1]!]: '' }, NOW)).toEqual({ ok: false, problems: {}, empty: true });
+		// someone outside the class
+		expect(recordPaperAnswers(db, made.id, questions, { [other]: right }, NOW)).toMatchObject({ ok: false });
+		expect(logs()).toBe(0);
+
+		// the first learner left the second question open
+		const withOpen = right[0] + '-' + right[2];
+		expect(recordPaperAnswers(db, made.id, questions, { [learners[0]!]: withOpen, [learners[1]!]: wrong.toLowerCase() }, NOW)).toEqual({ ok: true, answers: 5, learners: 2 });
+		const rows = db.select().from(t.reviewLog).where(eq(t.reviewLog.userId, learners[1]!)).all();
+		expect(rows.map((row) => [row.questionId, row.correct, row.mode])).toEqual(questions.map((question) => [question.questionId, false, 'practice']));
+		// they count in the class insight like any answer
+		const first = loadClassInsight(db, made.id, insightFilterSchema.parse({}), NOW, 'nl').questions.find((question) => question.questionId === questions[0]!.questionId)!;
+		expect(first).toMatchObject({ learners: 2, firstRight: 1 });
+	});
 });
+

@@ -3,8 +3,12 @@ import { z } from 'zod';
 import { drawExam } from '../../domain/exam/draw';
 import { pickTitle } from '../../domain/locale';
 import type { Locale } from '../../domain/locale';
+import { parsePaperAnswers } from '../../domain/teach/paper-answers';
+import type { PaperAnswer, PaperAnswersProblem } from '../../domain/teach/paper-answers';
 import type { Db } from '../db';
 import * as t from '../db/schema';
+import { recordReview } from '../practice/reviews';
+import { loadQuestion } from '../question-links';
 
 /*
  * Paper tests, for classes without devices: a question set, or a practice exam drawn like the
@@ -83,4 +87,63 @@ export function loadExamPaper(db: Db, seed: number): PaperQuestion[] {
 		db,
 		blocks.flatMap((block) => block.questionIds)
 	);
+}
+
+export type PaperRowsResult =
+	| { ok: true; answers: number; learners: number }
+	| { ok: false; problems: Record<string, PaperAnswersProblem>; empty: boolean };
+
+/**
+ * Records a class's paper answers as practice at `now`: `rows` holds each learner's row of
+ * letters by learner id (an empty row: did not take the test). Every row is checked first; one
+ * bad row, an unknown learner or no row at all saves nothing. One transaction.
+ */
+export function recordPaperAnswers(db: Db, classId: string, questions: readonly PaperQuestion[], rows: Record<string, string>, now: Date): PaperRowsResult {
+	const members = new Map(
+		db
+			.select({ user: t.user })
+			.from(t.classMember)
+			.innerJoin(t.user, eq(t.user.id, t.classMember.userId))
+			.where(eq(t.classMember.classId, classId))
+			.all()
+			.map((row) => [row.user.id, row.user])
+	);
+	const problems: Record<string, PaperAnswersProblem> = {};
+	const parsed: { userId: string; answers: PaperAnswer[] }[] = [];
+	for (const [userId, row] of Object.entries(rows)) {
+		if (!members.has(userId)) return { ok: false, problems: {}, empty: true };
+		if (row.trim() === '') continue;
+		const result = parsePaperAnswers(row, questions.length);
+		if (result.ok) parsed.push({ userId, answers: result.answers });
+		else problems[userId] = result.problem;
+	}
+	if (Object.keys(problems).length > 0 || parsed.length === 0) return { ok: false, problems, empty: parsed.length === 0 && Object.keys(problems).length === 0 };
+	let answers = 0;
+	db.transaction(() => {
+		for (const { userId, answers: letters } of parsed) {
+			const learner = members.get(userId)!;
+			for (const [index, chosen] of letters.entries()) {
+				const question = questions[index];
+				if (chosen === null || !question) continue;
+				const row = loadQuestion(db, question.questionId);
+				if (!row || row.retiredAt !== null) continue;
+				recordReview(db, {
+					userId,
+					questionId: row.id,
+					questionVersion: row.version,
+					mode: 'practice',
+					at: now,
+					correct: chosen === row.correctIndex,
+					guessed: false,
+					chosenIndex: chosen,
+					// on paper the options stand in the file's order, A B C
+					shownOrder: row.options.map((_, position) => position),
+					responseMs: null,
+					learner: { desiredRetention: learner.desiredRetention, timezone: learner.timezone, dayStartsHour: learner.dayStartsHour, examDate: learner.examDate }
+				});
+				answers += 1;
+			}
+		}
+	});
+	return { ok: true, answers, learners: parsed.length };
 }

@@ -3,9 +3,17 @@ import { error, redirect } from '@sveltejs/kit';
 import { requireTeacher } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
 import { currentLocale } from '$lib/server/locale';
+import { listOwnClasses } from '$lib/server/teach';
 import { loadExamPaper, loadSetPaper, paperQuerySchema } from '$lib/server/teach/paper';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
+
+/** The teacher's open classes, for "Type in the answers of …" after the test. */
+function openClasses(teacherId: string) {
+	return listOwnClasses(getDb(), teacherId)
+		.filter((item) => !item.archived)
+		.map((item) => ({ id: item.id, name: item.name }));
+}
 
 /**
  * A paper test: `?set=<id>` prints a set, `?exam=<seed>` a practice exam drawn from that seed
@@ -18,8 +26,8 @@ export const load: PageServerLoad = ({ url }) => {
 	if ('set' in query.data) {
 		const paper = loadSetPaper(getDb(), user.id, query.data.set, currentLocale());
 		if (!paper) error(404, m.paper_not_found());
-		return { kind: 'set' as const, title: m.paper_set_title({ title: paper.title }), questions: paper.questions };
+		return { kind: 'set' as const, title: m.paper_set_title({ title: paper.title }), questions: paper.questions, query: url.search, classes: openClasses(user.id) };
 	}
 	if (query.data.exam === 'new') redirect(303, `/teach/paper?exam=${randomInt(1, 1_000_000_000)}`);
-	return { kind: 'exam' as const, title: m.paper_exam_title(), questions: loadExamPaper(getDb(), query.data.exam) };
+	return { kind: 'exam' as const, title: m.paper_exam_title(), questions: loadExamPaper(getDb(), query.data.exam), query: url.search, classes: openClasses(user.id) };
 };
