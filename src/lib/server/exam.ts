@@ -69,6 +69,24 @@ export function closeExpiredAttempts(db: Db, user: SessionUser, now: Date): numb
 	return expired.length;
 }
 
+/** What a mock exam is drawn from: the active questions, and the active themes in their official order. */
+export function loadExamBank(db: Db): { bank: { id: string; theme: string; version: number }[]; themeOrder: string[] } {
+	const bank = db
+		.select({ id: t.question.id, theme: t.question.themeSlug, version: t.question.version })
+		.from(t.question)
+		.innerJoin(t.theme, eq(t.theme.slug, t.question.themeSlug))
+		.where(and(isNull(t.question.retiredAt), isNull(t.theme.retiredAt)))
+		.all();
+	const themeOrder = db
+		.select({ slug: t.theme.slug })
+		.from(t.theme)
+		.where(isNull(t.theme.retiredAt))
+		.orderBy(asc(t.theme.number))
+		.all()
+		.map((row) => row.slug);
+	return { bank, themeOrder };
+}
+
 /**
  * Starts a mock exam, or returns the one still running. Attempts that ran out are closed first, so
  * an abandoned exam never stands in the way of a new one. The draw uses a recorded seed; questions
@@ -95,20 +113,8 @@ export function startExam(db: Db, user: SessionUser, now: Date, seed = secureSee
 				)`)
 			.map((row) => row.questionId)
 	);
-	const bank = db
-		.select({ id: t.question.id, theme: t.question.themeSlug, version: t.question.version })
-		.from(t.question)
-		.innerJoin(t.theme, eq(t.theme.slug, t.question.themeSlug))
-		.where(and(isNull(t.question.retiredAt), isNull(t.theme.retiredAt)))
-		.all();
+	const { bank, themeOrder } = loadExamBank(db);
 	const versions = new Map(bank.map((entry) => [entry.id, entry.version]));
-	const themeOrder = db
-		.select({ slug: t.theme.slug })
-		.from(t.theme)
-		.where(isNull(t.theme.retiredAt))
-		.orderBy(asc(t.theme.number))
-		.all()
-		.map((r) => r.slug);
 	const blocks = drawExam(bank, themeOrder, recent, seed);
 	// Option orders come from the same seed (after the draw), so the attempt is reproducible.
 	const random = seededRandom(seed ^ 0x5bd1e995);

@@ -1,9 +1,12 @@
 import { pickTitle } from '../../domain/locale';
 import type { Locale } from '../../domain/locale';
-import { writeCsv } from '../../domain/teach/csv';
+import { learnerDay, learnerDayKey } from '../../domain/learner-day';
+import type { DayModel } from '../../domain/learner-day';
+import { csvFileName, writeCsv } from '../../domain/teach/csv';
 import type { CsvCell } from '../../domain/teach/csv';
 import { m } from '../../paraglide/messages';
 import type { Db } from '../db';
+import { attachmentHeader } from '../http';
 import { loadClassProgress } from './assignments';
 import { listRoster } from './classes';
 import type { ClassInsight } from './insight';
@@ -15,13 +18,22 @@ import type { ClassInsight } from './insight';
  * date is not in them. Column names in the teacher's language.
  */
 
-/** A calendar day (YYYY-MM-DD) of an instant in the teacher's time zone, as spreadsheets read dates. */
-function dayIn(instant: Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+/** An instant as the teacher's day (YYYY-MM-DD), as spreadsheets read dates. */
+const dayIn = (instant: Date, day: DayModel): string => learnerDayKey(learnerDay(instant, day));
+
+/** A CSV file as a download named after the class, what it holds and the teacher's today. */
+export function csvDownload(text: string, className: string, what: string, now: Date, day: DayModel): Response {
+	return new Response(text, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': attachmentHeader(csvFileName(className, what, dayIn(now, day))),
+			'Cache-Control': 'private, no-store'
+		}
+	});
 }
 
 /** The class list: one row per learner, by name; per set task the questions done, per exam task the best score. */
-export function writeRosterCsv(db: Db, classId: string, now: Date, locale: Locale, timeZone: string): string {
+export function writeRosterCsv(db: Db, classId: string, now: Date, locale: Locale, day: DayModel): string {
 	const progress = loadClassProgress(db, classId, now);
 	const header: CsvCell[] = [m.csv_col_name({}, { locale }), m.csv_col_joined({}, { locale }), m.csv_col_last_active({}, { locale })];
 	for (const task of progress.assignments) {
@@ -32,7 +44,7 @@ export function writeRosterCsv(db: Db, classId: string, now: Date, locale: Local
 		);
 	}
 	const rows = listRoster(db, classId).map((learner) => {
-		const row: CsvCell[] = [learner.name, dayIn(learner.joinedAt, timeZone), learner.lastActiveAt ? dayIn(learner.lastActiveAt, timeZone) : null];
+		const row: CsvCell[] = [learner.name, dayIn(learner.joinedAt, day), learner.lastActiveAt ? dayIn(learner.lastActiveAt, day) : null];
 		for (const task of progress.assignments) {
 			row.push(task.goal === 'exam' ? (progress.exams[learner.userId]?.[task.id]?.best ?? null) : (progress.met[learner.userId]?.[task.id] ?? 0));
 		}

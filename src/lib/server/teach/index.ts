@@ -37,5 +37,5 @@ export type { BankQuestion, ItemsProblem, OwnSet, SetItem, SetProblem, SetSummar
 export { describeSetProblem } from './set-messages';
 export { createAssignment, deleteAssignment, listClassAssignments, listLearnerAssignments, loadAssignmentDetail, loadClassProgress, sortByTask } from './assignments';
 export type { AssignmentDetail, AssignmentProblem, AssignmentSummary, ClassProgress, ExamTaskResult, LearnerAssignment, TaskGoal } from './assignments';
-export { insightFilterSchema, loadClassInsight, makeSetOfQuestions } from './insight';
+export { insightFilterSchema, loadClassInsight, makeSetOfQuestions, readInsightFilter } from './insight';
 export type { ClassInsight, EindtermInsight, InsightFilter, InsightLearner, QuestionInsight } from './insight';

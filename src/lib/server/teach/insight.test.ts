@@ -144,7 +144,7 @@ describe('class insight', () => {
 	it('writes the class list and the per-question numbers as CSV, names escaped, no exam date', () => {
 		answer(ids[0]!, true, question.correctIndex, new Date(NOW.getTime() - DAY));
 		db.update(t.user).set({ displayName: '=HYPERLINK("http://evil.example")', examDate: '2026-12-20' }).where(eq(t.user.id, ids[1]!)).run();
-		const roster = parseCsv(writeRosterCsv(db, classId, NOW, 'nl', 'Europe/Amsterdam'));
+		const roster = parseCsv(writeRosterCsv(db, classId, NOW, 'nl', { timeZone: 'Europe/Amsterdam', dayStartsHour: 4 }));
 		expect(roster[0]).toEqual(['Naam', 'Bij de klas sinds', 'Laatst geoefend op']);
 		expect(roster).toHaveLength(1 + ids.length);
 		expect(roster.find((row) => row[0]!.includes('learner1'))![0]).toBe(`'=HYPERLINK("http://evil.example") (learner1)`);

@@ -25,6 +25,11 @@ export const insightFilterSchema = z.object({
 });
 export type InsightFilter = z.infer<typeof insightFilterSchema>;
 
+/** The filters of a page or download URL (the page and its CSV read the same parameters). */
+export function readInsightFilter(url: URL): InsightFilter {
+	return insightFilterSchema.parse(Object.fromEntries(url.searchParams));
+}
+
 export interface WrongChoice {
 	/** the option's text (Dutch), as it was shown in the version answered */
 	option: string;
@@ -289,10 +294,10 @@ export function loadClassInsight(db: Db, classId: string, filter: InsightFilter,
 
 	// learners × themes, per eindterm, needs attention
 	const roster = listRoster(db, classId);
+	// the same class_member rows as the roster, so every learner has one
 	const members = new Map(listMembers(db, classId).map((member) => [member.userId, member]));
-	const todayOf = new Map(
-		[...members.values()].map((member) => [member.userId, learnerDay(now, { timeZone: member.timeZone, dayStartsHour: member.dayStartsHour })])
-	);
+	const dayOf = (userId: string) => ({ timeZone: members.get(userId)!.timeZone, dayStartsHour: members.get(userId)!.dayStartsHour });
+	const todayOf = new Map(roster.map((entry) => [entry.userId, learnerDay(now, dayOf(entry.userId))]));
 	const knownPerTheme = new Map<string, number[]>();
 	const knownPerEindterm = new Array<number>(eindterms.length).fill(0);
 	for (const [userId, questionIds] of readKnownQuestions(db, classId, todayOf)) {
@@ -306,14 +311,16 @@ export function loadClassInsight(db: Db, classId: string, filter: InsightFilter,
 		knownPerTheme.set(userId, counts);
 	}
 	const bankTotal = themes.reduce((sum, theme) => sum + theme.total, 0);
-	const learners = roster.map((entry) => {
-		const cells = themes.map((theme, index) => {
+	const knownTotal = (userId: string) => (knownPerTheme.get(userId) ?? []).reduce((sum, known) => sum + known, 0);
+	const learners = roster.map((entry) => ({
+		userId: entry.userId,
+		name: entry.name,
+		cells: themes.map((theme, index) => {
 			const known = knownPerTheme.get(entry.userId)?.[index] ?? 0;
 			return { theme: theme.slug, known, total: theme.total, percent: wholePercent(known, theme.total), band: bandOf(theme.total === 0 ? 0 : known / theme.total) };
-		});
-		const known = cells.reduce((sum, cell) => sum + cell.known, 0);
-		return { userId: entry.userId, name: entry.name, cells, knownPercent: wholePercent(known, bankTotal) };
-	});
+		}),
+		knownPercent: wholePercent(knownTotal(entry.userId), bankTotal)
+	}));
 	const learnerCount = roster.length;
 	const eindtermViews = eindterms
 		.map((eindterm, index) => {
@@ -324,21 +331,18 @@ export function loadClassInsight(db: Db, classId: string, filter: InsightFilter,
 		.sort((a, b) => (learnerCount === 0 ? 0 : a.known / a.possible - b.known / b.possible));
 
 	const names = new Map(roster.map((entry) => [entry.userId, entry.name]));
-	const knownOf = new Map(learners.map((learner) => [learner.userId, learner.cells.reduce((sum, cell) => sum + cell.known, 0)]));
 	const attention = findNeedsAttention(
 		roster.map((entry) => {
-			const member = members.get(entry.userId);
-			const day = { timeZone: member?.timeZone ?? 'Europe/Amsterdam', dayStartsHour: member?.dayStartsHour ?? 4 };
-			const known = knownOf.get(entry.userId) ?? 0;
+			const examDate = members.get(entry.userId)!.examDate;
 			return {
 				userId: entry.userId,
-				lastAnswerDay: entry.lastActiveAt === null ? null : learnerDay(entry.lastActiveAt, day),
-				today: todayOf.get(entry.userId) ?? learnerDay(now, day),
-				examDay: member?.examDate ? learnerDayOfKey(member.examDate) : null,
-				knownShare: bankTotal === 0 ? 0 : known / bankTotal
+				lastAnswerDay: entry.lastActiveAt === null ? null : learnerDay(entry.lastActiveAt, dayOf(entry.userId)),
+				today: todayOf.get(entry.userId)!,
+				examDay: examDate ? learnerDayOfKey(examDate) : null,
+				knownShare: bankTotal === 0 ? 0 : knownTotal(entry.userId) / bankTotal
 			};
 		})
-	).map((item) => ({ ...item, name: names.get(item.userId) ?? '', examOn: members.get(item.userId)?.examDate ?? null }));
+	).map((item) => ({ ...item, name: names.get(item.userId)!, examOn: members.get(item.userId)!.examDate }));
 
 	return {
 		learnerCount,

@@ -94,6 +94,10 @@ describe('paper tests', () => {
 		expect(recordPaperAnswers(db, made.id, questions, { [learners[0]!]: withOpen, [learners[1]!]: wrong.toLowerCase() }, NOW)).toEqual({ ok: true, answers: 5, learners: 2 });
 		const rows = db.select().from(t.reviewLog).where(eq(t.reviewLog.userId, learners[1]!)).all();
 		expect(rows.map((row) => [row.questionId, row.correct, row.mode])).toEqual(questions.map((question) => [question.questionId, false, 'practice']));
+		// they are scheduled like practice: each answered question has a card, the one left open none
+		const cards = db.select().from(t.card).where(eq(t.card.userId, learners[0]!)).all();
+		expect(cards.map((card) => card.questionId).sort()).toEqual([questions[0]!.questionId, questions[2]!.questionId].sort());
+		expect(cards.every((card) => card.reps === 1 && card.due.getTime() > NOW.getTime())).toBe(true);
 		// they count in the class insight like any answer
 		const first = loadClassInsight(db, made.id, insightFilterSchema.parse({}), NOW, 'nl').questions.find((question) => question.questionId === questions[0]!.questionId)!;
 		expect(first).toMatchObject({ learners: 2, firstRight: 1 });

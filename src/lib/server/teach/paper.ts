@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { drawExam } from '../../domain/exam/draw';
 import { pickTitle } from '../../domain/locale';
@@ -7,6 +7,8 @@ import { parsePaperAnswers } from '../../domain/teach/paper-answers';
 import type { PaperAnswer, PaperAnswersProblem } from '../../domain/teach/paper-answers';
 import type { Db } from '../db';
 import * as t from '../db/schema';
+import { toSessionUser } from '../auth/session';
+import { loadExamBank } from '../exam';
 import { recordReview } from '../practice/reviews';
 import { loadQuestion } from '../question-links';
 
@@ -78,14 +80,10 @@ export function loadSetPaper(db: Db, teacherId: string, setId: string, locale: L
 
 /** A practice exam on paper, drawn from `seed` as the mock exam draws (40 questions in theme blocks). */
 export function loadExamPaper(db: Db, seed: number): PaperQuestion[] {
-	const bank = db.all<{ id: string; theme: string }>(sql`
-		SELECT q.id, q.theme_slug AS theme FROM question q JOIN theme th ON th.slug = q.theme_slug
-		WHERE q.retired_at IS NULL AND th.retired_at IS NULL`);
-	const themeOrder = db.all<{ slug: string }>(sql`SELECT slug FROM theme WHERE retired_at IS NULL ORDER BY number`).map((row) => row.slug);
-	const blocks = drawExam(bank, themeOrder, new Set(), seed);
+	const { bank, themeOrder } = loadExamBank(db);
 	return loadQuestions(
 		db,
-		blocks.flatMap((block) => block.questionIds)
+		drawExam(bank, themeOrder, new Set(), seed).flatMap((block) => block.questionIds)
 	);
 }
 
@@ -106,7 +104,7 @@ export function recordPaperAnswers(db: Db, classId: string, questions: readonly 
 			.innerJoin(t.user, eq(t.user.id, t.classMember.userId))
 			.where(eq(t.classMember.classId, classId))
 			.all()
-			.map((row) => [row.user.id, row.user])
+			.map((row) => [row.user.id, toSessionUser(row.user)])
 	);
 	const problems: Record<string, PaperAnswersProblem> = {};
 	const parsed: { userId: string; answers: PaperAnswer[] }[] = [];
@@ -139,7 +137,7 @@ export function recordPaperAnswers(db: Db, classId: string, questions: readonly 
 					// on paper the options stand in the file's order, A B C
 					shownOrder: row.options.map((_, position) => position),
 					responseMs: null,
-					learner: { desiredRetention: learner.desiredRetention, timezone: learner.timezone, dayStartsHour: learner.dayStartsHour, examDate: learner.examDate }
+					learner
 				});
 				answers += 1;
 			}

@@ -5,7 +5,7 @@ import { readFormWithList } from '$lib/server/auth/forms';
 import { getDb } from '$lib/server/db';
 import { currentLocale } from '$lib/server/locale';
 import { dayModelOf } from '$lib/server/practice';
-import { insightFilterSchema, loadClassInsight, makeSetOfQuestions } from '$lib/server/teach';
+import { loadClassInsight, makeSetOfQuestions, readInsightFilter } from '$lib/server/teach';
 import { requireOwnClass } from '$lib/server/teach/guard';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** What the class gets wrong: reads only; the filters and the order are URL parameters. */
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const { row } = requireOwnClass(params.id);
-	const filter = insightFilterSchema.parse(Object.fromEntries(url.searchParams));
+	const filter = readInsightFilter(url);
 	return {
 		schoolClass: { id: row.id, name: row.name },
 		insight: loadClassInsight(getDb(), row.id, filter, locals.now, currentLocale())
