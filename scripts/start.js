@@ -2,7 +2,7 @@
 // `npm start`: build the app when its sources changed, then serve it on the embedded SQLite
 // database. The server itself migrates the database and imports the content at start-up
 // (src/hooks.server.ts), and refuses to start on invalid content. Settings (environment): PORT,
-// HOST, ORIGIN, DATABASE_URL, CONTENT_ROOT, SHUTDOWN_TIMEOUT, LOG_LEVEL, and adapter-node's
+// HOST, ORIGIN, DATABASE_URL, CONTENT_ROOT, SHUTDOWN_TIMEOUT, LOG_LEVEL, BODY_SIZE_LIMIT, and adapter-node's
 // PROTOCOL_HEADER / HOST_HEADER / ADDRESS_HEADER / XFF_DEPTH behind a proxy (docs/operations.md).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -78,6 +78,9 @@ process.env.PORT ??= '3000';
 process.env.DATABASE_URL ??= join('data', 'knm-hub.db');
 // adapter-node needs to know its own address, or form posts are refused as cross-site.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+// Request bodies up to 4 MB (adapter-node's default is 512 kB): a teacher's CSV upload may be
+// 1 MB, and the import answers a larger one with its own message (lib/server/teach/question-import.ts).
+process.env.BODY_SIZE_LIMIT ??= '4M';
 
 // The app's request handler (adapter-node's build/handler.js: static files, then SvelteKit) in a
 // plain Node server, so that every response, static files included, says nosniff, and a stop

@@ -8,8 +8,8 @@ import { registerAs, startMockExam, uniqueUsername } from './helpers';
  * A fuzz test over every form action of the app, found by reading src/routes (a new action is
  * fuzzed without anyone listing it): malformed bodies, wrong content types, huge and
  * control-character fields, bad percent-encoding, odd action names, and odd return paths, as a
- * visitor, a learner and a teacher, on real ids (the learner's running exam, the teacher's class
- * and set). Whatever comes back must be below 500.
+ * visitor, a learner and a teacher, on real ids (the learner's running exam, the teacher's class,
+ * set and own question). Whatever comes back must be below 500.
  */
 
 const ROUTES = 'src/routes';
@@ -33,7 +33,7 @@ function listFormActions(): { route: string; actions: string[] }[] {
 	return found;
 }
 
-const FIELDS = ['username', 'password', 'currentPassword', 'newPassword', 'displayName', 'examDate', 'law', 'route', 'deadline', 'status-knm', 'date-knm', 'result', 'name', 'titleNl', 'title', 'classId', 'setId', 'taskId', 'userId', 'questionId', 'token', 'choice', 'responseMs', 'code', 'redirectTo', 'opensOn', 'dueOn', 'goal', 'position', 'theme', 'dailyCap', 'timezone'];
+const FIELDS = ['username', 'password', 'currentPassword', 'newPassword', 'displayName', 'examDate', 'law', 'route', 'deadline', 'status-knm', 'date-knm', 'result', 'name', 'titleNl', 'title', 'classId', 'setId', 'taskId', 'userId', 'questionId', 'token', 'choice', 'responseMs', 'code', 'redirectTo', 'opensOn', 'dueOn', 'goal', 'position', 'theme', 'dailyCap', 'timezone', 'question_nl', 'option_a_nl', 'option_b_nl', 'option_c_nl', 'correct', 'explanation_nl', 'eindterm', 'guide', 'source_url', 'importId', 'file'];
 
 /** The bodies each action gets. */
 function payloads(origin: string): { name: string; headers: Record<string, string>; data: string | Buffer }[] {
@@ -106,7 +106,16 @@ async function makeClassAndSet(page: Page): Promise<Record<string, string>> {
 	await page.getByRole('button', { name: 'Make the set' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question set: Fuzzset');
 	const setId = /\/teach\/sets\/([^/?]+)/.exec(page.url())![1]!;
-	return { id: classId, code, setId };
+	await page.goto('/teach/questions/new');
+	await page.getByLabel('Question (Dutch)').fill('Wie maakt de stoep schoon?');
+	for (const [letter, text] of [['A', 'De gemeente'], ['B', 'De provincie'], ['C', 'Het waterschap']]) await page.getByLabel(`Answer ${letter} (Dutch)`).fill(text!);
+	await page.getByRole('radio', { name: 'A' }).check();
+	await page.getByLabel('Explanation (Dutch)').fill('De gemeente doet dit.');
+	await page.getByLabel('Eindterm').selectOption('3.1');
+	await page.getByRole('button', { name: 'Save question' }).click();
+	await expect(page).toHaveURL(/\/teach\/questions\/own-/);
+	const questionId = /\/teach\/questions\/([^/?]+)/.exec(page.url())![1]!;
+	return { id: classId, code, setId, questionId };
 }
 
 test('every form action survives malformed bodies, odd names and odd return paths: no 5xx for a visitor, a learner or a teacher', async ({ page, browser, baseURL, playwright }) => {
@@ -130,6 +139,7 @@ test('every form action survives malformed bodies, odd names and odd return path
 	// [id] is the class for the class pages; the set page is fuzzed again with the set's id
 	const failures = await fuzz(teacher.request, baseURL!, ids, true);
 	const setFailures = await fuzz(teacher.request, baseURL!, { ...ids, id: ids.setId! }, true, '/teach/sets/[id]');
-	expect([...failures, ...setFailures]).toEqual([]);
+	const questionFailures = await fuzz(teacher.request, baseURL!, { ...ids, id: ids.questionId! }, true, '/teach/questions/[id]');
+	expect([...failures, ...setFailures, ...questionFailures]).toEqual([]);
 	await teacherContext.close();
 });

@@ -78,10 +78,16 @@ test('broken bodies, wrong content types and huge fields get a 4xx on every teac
 		`${classPath}?/createTask`,
 		`${classPath}?/createExamTask`,
 		`${classPath}?/deleteTask`,
-		`${classPath}?/remove`
+		`${classPath}?/remove`,
+		'/teach/questions/new?/save',
+		'/teach/questions/import?/check',
+		'/teach/questions/import?/confirm'
 	]) {
 		await attack(page, path);
 	}
+	// No own question was written either.
+	await page.goto('/teach/questions');
+	await expect(page.getByText('You have not written any questions yet.')).toBeVisible();
 	// Nothing was written to the class.
 	expect((await classPage()).replace(/name="[^"]*" value="[^"]*"/g, '')).toBe(before.replace(/name="[^"]*" value="[^"]*"/g, ''));
 	const learner = await (await browser.newContext({ baseURL })).newPage();

@@ -19,6 +19,7 @@ import { refreshReviewDays } from './db/review-days';
 import { limiterFor } from './auth/limiter-store';
 import { trustedDevice } from './auth/device';
 import { checkNewExamDate, examDateField } from './exam-date';
+import { loadAllOwnQuestions, retireOwnQuestions } from './teach/own-questions';
 
 export { isCalendarDate, saveExamDate } from './exam-date';
 
@@ -319,8 +320,12 @@ export async function deleteAccount(
 	const checked = await checkCurrentPassword(db, user.id, password, now);
 	if (!checked.ok) return checked;
 	// Sessions, cards, review log, showings, mock exams and own question sets all reference the
-	// user with ON DELETE CASCADE (foreign keys are on), so one statement removes everything.
-	db.delete(t.user).where(eq(t.user.id, user.id)).run();
+	// user with ON DELETE CASCADE (foreign keys are on), so one statement removes everything. A
+	// teacher's own questions stay, retired and without owner: learners' answers point at them.
+	db.transaction(() => {
+		retireOwnQuestions(db, user.id, now);
+		db.delete(t.user).where(eq(t.user.id, user.id)).run();
+	});
 	return { ok: true, value: null };
 }
 
@@ -411,6 +416,8 @@ export function exportUserData(db: Db, user: SessionUser, now: Date) {
 			.where(eq(t.classMember.userId, user.id))
 			.all()
 			.map((membership) => ({ ...membership, joinedAt: membership.joinedAt.toISOString() })),
+		// a teacher's own questions as they now read (the same fields as the CSV download)
+		ownQuestions: loadAllOwnQuestions(db, user.id).map(({ learners: _learners, ...question }) => question),
 		cards: db
 			.select()
 			.from(t.card)

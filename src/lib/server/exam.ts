@@ -75,7 +75,7 @@ export function loadExamBank(db: Db): { bank: { id: string; theme: string; versi
 		.select({ id: t.question.id, theme: t.question.themeSlug, version: t.question.version })
 		.from(t.question)
 		.innerJoin(t.theme, eq(t.theme.slug, t.question.themeSlug))
-		.where(and(isNull(t.question.retiredAt), isNull(t.theme.retiredAt)))
+		.where(and(isNull(t.question.retiredAt), eq(t.question.origin, 'bank'), isNull(t.theme.retiredAt)))
 		.all();
 	const themeOrder = db
 		.select({ slug: t.theme.slug })

@@ -44,7 +44,7 @@ export interface ThemeSummary {
 	questionCount: number;
 }
 
-const activeQuestion = isNull(t.question.retiredAt);
+const activeQuestion = and(isNull(t.question.retiredAt), eq(t.question.origin, 'bank'))!;
 /** Themes that left content/themes.yaml are retired, not deleted: lists leave them out. */
 const activeTheme = isNull(t.theme.retiredAt);
 

@@ -24,6 +24,8 @@ export interface ShownQuestion {
 	/** in the order of this showing; which one is right is not included */
 	options: LocalText[];
 	kind: QueueKind | 'mistake';
+	/** a teacher's own question: learners see "written by your teacher" */
+	byTeacher: boolean;
 }
 
 export type NextResult =
@@ -48,7 +50,10 @@ export interface Feedback extends QuestionLinks {
 	/** "Remember:": the explanation's first sentence, and the rest of it */
 	takeaway: LocalText;
 	explanationRest: LocalText;
+	/** empty when a teacher's own question names no source */
 	sourceUrl: string;
+	/** a teacher's own question: its source is the teacher's, not an official page */
+	byTeacher: boolean;
 	dueAt: string;
 	wait: Wait;
 }

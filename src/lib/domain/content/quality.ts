@@ -1,3 +1,4 @@
+import { checkQuestionText, countSentences, countWords, describeQuestionProblem, normalizeText, QUESTION_LIMITS } from './question-rules';
 import type { ContentBundle, Question } from './types';
 
 /**
@@ -29,9 +30,7 @@ export const BANK_RULES: QualityRules = {
 	minQuestionsPerTheme: 60,
 	minPerEindterm: 4,
 	minPerIndicator: 2,
-	maxQuestionWords: 25,
-	maxOptionChars: 90,
-	maxExplanationSentences: 3,
+	...QUESTION_LIMITS,
 	maxCorrectLongestShare: 0.4,
 	minSources: 20,
 	minTopics: 8,
@@ -42,24 +41,7 @@ export const BANK_RULES: QualityRules = {
 	minQuickAnswers: 20
 };
 
-/** Lower case, accents removed, punctuation and extra spaces dropped: for duplicate detection. */
-export function normalizeText(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
-		.trim();
-}
-
-export function countWords(text: string): number {
-	return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-}
-
-/** Sentences end in . ! or ? followed by a space or the end; abbreviations like "bijv." are rare here. */
-export function countSentences(text: string): number {
-	return text.split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}"'“‘(])/u).filter((s) => s.trim() !== '').length;
-}
+export { countSentences, countWords, normalizeText };
 
 function isCorrectLongest(question: Question): boolean {
 	const lengths = question.options.map((option) => option.nl.length);
@@ -103,28 +85,8 @@ export function checkBankQuality(bundle: ContentBundle, rules: QualityRules = BA
 		if (first !== undefined) problems.push(`${q.id}: same question text as ${first}`);
 		else seenText.set(key, q.id);
 
-		const words = countWords(q.question.nl);
-		if (words > rules.maxQuestionWords) {
-			problems.push(`${q.id}: the question has ${words} words; at most ${rules.maxQuestionWords}`);
-		}
-		for (const locale of ['nl', 'en'] as const) {
-			const options = q.options.map((option) => normalizeText(option[locale]));
-			if (new Set(options).size !== options.length) {
-				problems.push(`${q.id}: two options are the same (${locale})`);
-			}
-			for (const option of q.options) {
-				if (option[locale].length > rules.maxOptionChars) {
-					problems.push(`${q.id}: option "${option[locale]}" is longer than ${rules.maxOptionChars} characters`);
-				}
-			}
-			const sentences = countSentences(q.explanation[locale]);
-			if (sentences > rules.maxExplanationSentences) {
-				problems.push(`${q.id}: the explanation (${locale}) has ${sentences} sentences; at most ${rules.maxExplanationSentences}`);
-			}
-		}
-		if (/\b(alle|geen) (van de )?(bovenstaande|antwoorden)\b/i.test(q.options.map((o) => o.nl).join(' | '))) {
-			problems.push(`${q.id}: "all/none of the above" options are not allowed`);
-		}
+		const limits = { maxQuestionWords: rules.maxQuestionWords, maxOptionChars: rules.maxOptionChars, maxExplanationSentences: rules.maxExplanationSentences };
+		for (const problem of checkQuestionText(q, limits)) problems.push(`${q.id}: ${describeQuestionProblem(problem)}`);
 		if (q.sources.length === 0) problems.push(`${q.id}: names no hub source`);
 		if (q.checked === null) problems.push(`${q.id}: not verified yet (no checked date)`);
 		if (isCorrectLongest(q)) correctLongest += 1;

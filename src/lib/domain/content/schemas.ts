@@ -29,11 +29,6 @@ export const localizedSchema = z.strictObject(
 	{ error: unknownKeys('a text has only nl and en') }
 );
 
-/** An answer option: a localized text that may be marked as the correct one. */
-const optionSchema = z.strictObject(
-	{ nl: nonEmpty, en: nonEmpty, correct: z.boolean().optional() },
-	{ error: unknownKeys('an option has only nl, en and correct') }
-);
 
 /** YAML turns `2026-11-29` into a Date; accept both forms and keep an ISO date string. */
 export const dateSchema = z.preprocess(
@@ -137,15 +132,25 @@ export const guideFrontmatterSchema = z.strictObject({
 export const guideTranslationFrontmatterSchema = z.strictObject({ slug: slugSchema });
 
 /**
- * Options are checked loosely here and precisely in validate.ts, so that "not exactly 3 options"
- * and "not exactly one correct option" get messages of their own.
+ * The texts of a question, for the bank's files (both languages) and a teacher's own question
+ * (Dutch, English optional): one definition, so both are read by the same rules. Options are
+ * checked loosely here and precisely by question-rules.ts (checkOptionShape), so that "not exactly
+ * 3 options" and "not exactly one correct option" get messages of their own.
  */
+export function questionTextsShape(english: 'required' | 'optional') {
+	const en = english === 'required' ? nonEmpty : z.string().trim().default('');
+	return {
+		eindterm: codeSchema,
+		question: z.strictObject({ nl: nonEmpty, en }, { error: unknownKeys('a text has only nl and en') }),
+		options: z.array(z.strictObject({ nl: nonEmpty, en, correct: z.boolean().optional() }, { error: unknownKeys('an option has only nl, en and correct') })),
+		explanation: z.strictObject({ nl: nonEmpty, en }, { error: unknownKeys('a text has only nl and en') })
+	};
+}
+
+/** A question in a content file: its texts, its id, and its links into the hub. */
 export const questionSchema = z.strictObject({
 	id: z.string().regex(/^[a-z]{2}-\d{3,4}$/, 'must look like wo-001'),
-	eindterm: codeSchema,
-	question: localizedSchema,
-	options: z.array(optionSchema),
-	explanation: localizedSchema,
+	...questionTextsShape('required'),
 	sources: z.array(slugSchema).default([]),
 	guides: z.array(slugSchema).default([]),
 	source_url: z.string().optional(),

@@ -2,6 +2,7 @@ import { isScalar, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { isOfficialUrl } from './official-domains';
+import { checkOptionShape, checkSourceUrl, describeQuestionProblem } from './question-rules';
 import { KNM_EXAM_ID, PLAN_FACTS, PLAN_FACTS_WITH_WEEKS } from '../exam-plan/checklist';
 import {
 	guideFrontmatterSchema,
@@ -476,21 +477,11 @@ function readQuestion(
 		report(file, q.id, message);
 		valid = false;
 	};
-	if (q.options.length !== 3) {
-		fail(`has ${q.options.length} options; a question needs exactly 3`);
-	}
-	const correct = q.options.filter((option) => option.correct === true).length;
-	if (correct !== 1) {
-		fail(`has ${correct} correct options; exactly one option must be marked correct: true`);
-	}
+	for (const problem of checkOptionShape(q.options)) fail(describeQuestionProblem(problem));
 	if (!codes.has(q.eindterm)) {
 		fail(`unknown eindterm "${q.eindterm}" for theme ${theme.number} (${theme.slug})`);
 	}
-	if (q.source_url === undefined || q.source_url.trim() === '') {
-		fail('missing source: source_url must name the official page that backs the fact');
-	} else if (!isOfficialUrl(q.source_url)) {
-		fail(`source_url "${q.source_url}" must be https on an official domain`);
-	}
+	for (const problem of checkSourceUrl(q.source_url ?? null, { required: true, officialOnly: true })) fail(describeQuestionProblem(problem));
 	if (q.sources.length === 0 && q.guides.length === 0) {
 		fail('missing source: name at least one hub source or guide');
 	}

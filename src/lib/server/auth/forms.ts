@@ -37,6 +37,16 @@ export async function readFormWithList(request: Request, listField: string, max:
 	return { fields: formFields(form), list };
 }
 
+/**
+ * A multipart form with one file field: the file (null when none was chosen) and the other
+ * fields. The caller checks the body's size (Content-Length) before, so a huge one is not read.
+ */
+export async function readUpload(request: Request, fileField: string): Promise<{ fields: Record<string, unknown>; file: File | null }> {
+	const form = await readFormData(request);
+	const file = form.get(fileField);
+	return { fields: formFields(form), file: file instanceof File && file.size > 0 ? file : null };
+}
+
 /** Form fields as plain values; files and repeated fields are not used by our forms. */
 export function formFields(form: FormData): Record<string, unknown> {
 	const fields: Record<string, unknown> = {};

@@ -7,6 +7,7 @@ import type { ContentBundle, Guide, Question } from '../../domain/content';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { rankNewQuestions } from '../db/new-order';
+import { rebuildQuestionSearch } from '../db/question-search';
 
 export interface ImportReport {
 	bundleHash: string;
@@ -381,6 +382,8 @@ function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: Impor
 			retiredAt: t.question.retiredAt
 		})
 		.from(t.question)
+		// teachers' own questions are not in the files and never retired by them
+		.where(eq(t.question.origin, 'bank'))
 		.all();
 	const stored = new Map(existing.map((row) => [row.id, row]));
 	const incoming = new Set<string>();
@@ -521,18 +524,6 @@ function syncBuiltInSets(tx: Tx, bundle: ContentBundle, now: Date, questionsChan
 			.map((question, position) => ({ setId: id, questionId: question.id, position }));
 		for (const chunk of chunks(items, 400)) tx.insert(t.questionSetItem).values(chunk).run();
 	}
-}
-
-/** The teachers' set picker searches every question, retired ones too (the picker leaves those out). */
-function rebuildQuestionSearch(tx: Tx): void {
-	tx.run(sql`DELETE FROM question_search`);
-	tx.run(sql`
-		INSERT INTO question_search (id, question_nl, question_en, options_nl, options_en, explanation_nl, explanation_en)
-		SELECT q.id, q.question_nl, q.question_en,
-			(SELECT group_concat(o.value ->> 'nl', ' ') FROM json_each(q.options) o),
-			(SELECT group_concat(o.value ->> 'en', ' ') FROM json_each(q.options) o),
-			q.explanation_nl, q.explanation_en
-		FROM question q`);
 }
 
 function rebuildSearchIndex(tx: Tx, bundle: ContentBundle): void {

@@ -167,8 +167,9 @@ export const quickAnswer = sqliteTable('quick_answer', {
 });
 
 /**
- * A KNM question. Never deleted: a question removed from the files gets `retired_at`, so review
- * logs and assignments that point at it keep their meaning.
+ * A KNM question. Never deleted once answered: a question removed from the files (or a teacher's
+ * own question deleted while in use) gets `retired_at`, so review logs and assignments that point
+ * at it keep their meaning.
  */
 export const question = sqliteTable(
 	'question',
@@ -202,10 +203,20 @@ export const question = sqliteTable(
 		 * themes first); null when retired. Ranked at every import, so picking a learner's next new
 		 * question is an index walk, not a window query per answer.
 		 */
-		newOrder: integer('new_order')
+		newOrder: integer('new_order'),
+		/**
+		 * 'bank': from the content files; 'teacher': a teacher's own question (lib/server/teach/
+		 * own-questions.ts), in that teacher's sets only and never in the bank, exams or readiness.
+		 */
+		origin: text('origin', { enum: ['bank', 'teacher'] })
+			.notNull()
+			.default('bank'),
+		/** the teacher who wrote an own question; null for the bank, and after the teacher left */
+		ownerId: text('owner_id').references(() => user.id, { onDelete: 'set null' })
 	},
 	(t) => [
 		index('question_theme_idx').on(t.themeSlug, t.position),
+		index('question_owner_idx').on(t.ownerId, t.createdAt),
 		index('question_eindterm_idx').on(t.eindterm),
 		index('question_new_order_idx').on(t.newOrder)
 	]
@@ -689,3 +700,23 @@ export const assignment = sqliteTable(
 );
 
 export type AssignmentRow = typeof assignment.$inferSelect;
+
+/**
+ * A teacher's CSV import between the preview and the confirmation (lib/server/teach/
+ * question-import.ts): the rows that passed every check, saved as own questions only when the
+ * teacher confirms. Removed when confirmed; an hour old, it has expired.
+ */
+export const questionImport = sqliteTable(
+	'question_import',
+	{
+		id: text('id').primaryKey(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		fileName: text('file_name').notNull(),
+		/** JSON: the valid rows as own-question drafts, with the id of the question each one changes */
+		rows: text('rows', { mode: 'json' }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('question_import_owner_idx').on(t.ownerId)]
+);

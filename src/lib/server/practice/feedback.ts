@@ -73,6 +73,7 @@ export function loadFeedback(db: Db, userId: string, day: DayModel, answerId: nu
 		explanationRest: { nl: nl.rest, en: en.rest },
 		...loadQuestionLinks(db, row.questionId, question.eindterm, locale),
 		sourceUrl: question.sourceUrl,
+		byTeacher: question.origin === 'teacher',
 		dueAt: row.dueAfter.toISOString(),
 		// A review card comes back after whole learner days (the scheduler's own count).
 		wait: describeWait(row.reviewedAt, {

@@ -67,7 +67,7 @@ export function themeProgress(db: Db, userId: string, now: Date, locale: Locale)
 			COUNT(CASE WHEN c.state = 2 THEN 1 END) AS learnt,
 			COUNT(CASE WHEN c.due <= ${now.getTime()} THEN 1 END) AS due
 		FROM theme th
-		JOIN question q ON q.theme_slug = th.slug AND q.retired_at IS NULL
+		JOIN question q ON q.theme_slug = th.slug AND q.retired_at IS NULL AND q.origin = 'bank'
 		LEFT JOIN card c ON c.question_id = q.id AND c.user_id = ${userId}
 		WHERE th.retired_at IS NULL
 		GROUP BY th.slug

@@ -55,23 +55,25 @@ export function findDueCandidates(db: Db, userId: string, now: Date, scope: Scop
 
 /**
  * The next new question: the first in question.new_order (db/new-order.ts: themes take turns,
- * everyday themes first) the learner has no card for. An index walk in that order with one
+ * everyday themes first) the learner has no card for; in a set, the first in the set's order. An index walk in that order with one
  * primary-key lookup on card per question passed, instead of ranking the bank on every answer.
  */
 function findFirstNew(db: Db, userId: string, scope: Scope): string | undefined {
-	const filter =
-		scope.kind === 'theme'
-			? 'AND q.theme_slug = @theme'
-			: scope.kind === 'set'
-				? 'AND q.id IN (SELECT question_id FROM question_set_item WHERE set_id = @setId)'
-				: '';
 	const statement = prepared(db, `queue.new.${scope.kind}`, () =>
-		db.$client.prepare(`
-			SELECT q.id FROM question q
-			WHERE q.new_order IS NOT NULL ${filter}
-				AND NOT EXISTS (SELECT 1 FROM card c WHERE c.user_id = @userId AND c.question_id = q.id)
-			ORDER BY q.new_order
-			LIMIT 1`)
+		scope.kind === 'set'
+			? // a set in the order its teacher gave it, the teacher's own questions included
+				db.$client.prepare(`
+					SELECT q.id FROM question_set_item i JOIN question q ON q.id = i.question_id
+					WHERE i.set_id = @setId AND q.retired_at IS NULL
+						AND NOT EXISTS (SELECT 1 FROM card c WHERE c.user_id = @userId AND c.question_id = q.id)
+					ORDER BY i.position
+					LIMIT 1`)
+			: db.$client.prepare(`
+					SELECT q.id FROM question q
+					WHERE q.new_order IS NOT NULL ${scope.kind === 'theme' ? 'AND q.theme_slug = @theme' : ''}
+						AND NOT EXISTS (SELECT 1 FROM card c WHERE c.user_id = @userId AND c.question_id = q.id)
+					ORDER BY q.new_order
+					LIMIT 1`)
 	);
 	return (statement.get({ userId, ...scopeParams(scope) }) as { id: string } | undefined)?.id;
 }
@@ -170,12 +172,12 @@ function listSweepCards(db: Db, userId: string, today: number): { questionId: st
 	).all(userId, today) as { questionId: string; stability: number; lastReviewDay: number }[];
 }
 
-/** Active questions the learner has never answered. */
+/** Active questions of the bank the learner has never answered. */
 export function countUnseen(db: Db, userId: string): number {
 	const row = prepared(db, 'queue.unseen', () =>
 		db.$client.prepare(`
 			SELECT COUNT(*) AS n FROM question q
-			WHERE q.retired_at IS NULL AND NOT EXISTS (SELECT 1 FROM card c WHERE c.user_id = ? AND c.question_id = q.id)`)
+			WHERE q.retired_at IS NULL AND q.origin = 'bank' AND NOT EXISTS (SELECT 1 FROM card c WHERE c.user_id = ? AND c.question_id = q.id)`)
 	).get(userId) as { n: number };
 	return row.n;
 }
@@ -194,7 +196,8 @@ function showQuestion(db: Db, userId: string, questionId: string, version: numbe
 		themeSlug: question.themeSlug,
 		question: { nl: question.questionNl, en: question.questionEn },
 		options: order.map((index) => question.options[index] ?? { nl: '', en: '' }),
-		kind
+		kind,
+		byTeacher: question.origin === 'teacher'
 	};
 }
 

@@ -27,7 +27,7 @@ export function luckyGuessShare(db: Db): number {
 }
 
 /** The readiness estimate for `examDay` from the learner's cards: one query over the bank. */
-/** One row per active question, with the learner's card if any: what readiness and the forecast read. */
+/** One row per active question of the bank (not teachers' own), with the learner's card if any: what readiness and the forecast read. */
 interface BankRow {
 	questionId: string;
 	theme: string;
@@ -51,7 +51,7 @@ function readBank(db: Db, userId: string): BankRow[] {
 			FROM question q
 			JOIN theme th ON th.slug = q.theme_slug AND th.retired_at IS NULL
 			LEFT JOIN card c ON c.user_id = ? AND c.question_id = q.id
-			WHERE q.retired_at IS NULL`)
+			WHERE q.retired_at IS NULL AND q.origin = 'bank'`)
 	).all(userId) as BankRow[];
 }
 

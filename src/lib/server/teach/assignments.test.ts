@@ -46,7 +46,7 @@ describe('assignments', () => {
 		const set = createSet(db, teacher, { titleNl: 'Huren' }, NOW);
 		if (!set.ok) throw new Error('set');
 		setId = set.id;
-		questionIds = searchBank(db, { eindterm: '3.1.2' }).questions.slice(0, 3).map((question) => question.id);
+		questionIds = searchBank(db, teacher, { eindterm: '3.1.2' }).questions.slice(0, 3).map((question) => question.id);
 		addItems(db, teacher, setId, questionIds);
 		const code = db.select().from(t.schoolClass).get()!.joinCode;
 		joinClass(db, { id: ali, role: 'learner' }, code, NOW);
@@ -156,7 +156,7 @@ describe('assignments', () => {
 				return { id: made.id, dueOn, goal };
 			})
 		);
-		const wonen = searchBank(db, { theme: 'wonen' }).questions.map((question) => question.id);
+		const wonen = searchBank(db, teacher, { theme: 'wonen' }).questions.map((question) => question.id);
 		const states = new Map<string, { stability: number; lastReview: Date; state: 1 | 2 | 3; rating: 1 | 3 }>();
 		for (const learner of learners) {
 			for (const questionId of wonen) {

@@ -137,7 +137,9 @@ function readQuestionCounts(db: Db, classId: string, filter: InsightFilter, setI
 		FROM per_question p
 		JOIN question q ON q.id = p.question_id AND q.retired_at IS NULL
 		JOIN theme th ON th.slug = q.theme_slug
-		WHERE (${filter.theme ?? null} IS NULL OR q.theme_slug = ${filter.theme ?? null})
+		-- the bank and the class's teacher's own questions, not another teacher's a learner also met
+		WHERE (q.origin = 'bank' OR q.owner_id = (SELECT owner_id FROM school_class WHERE id = ${classId}))
+			AND (${filter.theme ?? null} IS NULL OR q.theme_slug = ${filter.theme ?? null})
 			AND (${filter.eindterm ?? null} IS NULL OR q.eindterm = ${filter.eindterm ?? null} OR q.eindterm LIKE ${(filter.eindterm ?? '') + '.%'})
 			AND (${setId} IS NULL OR q.id IN (SELECT question_id FROM question_set_item WHERE set_id = ${setId}))`);
 }
@@ -187,11 +189,11 @@ function readKnownQuestions(db: Db, classId: string, todayOf: Map<string, number
 	return known;
 }
 
-/** Active themes with their active questions, and the active questions per eindterm (x.y). */
+/** Active themes with their active bank questions, and those per eindterm (x.y): what known shares count. */
 function readBankTotals(db: Db) {
 	const themes = db.all<{ slug: string; number: number; nameEn: string; nameNl: string; total: number }>(sql`
 		SELECT th.slug, th.number, th.name_en AS nameEn, th.name_nl AS nameNl, COUNT(q.id) AS total
-		FROM theme th JOIN question q ON q.theme_slug = th.slug AND q.retired_at IS NULL
+		FROM theme th JOIN question q ON q.theme_slug = th.slug AND q.retired_at IS NULL AND q.origin = 'bank'
 		WHERE th.retired_at IS NULL
 		GROUP BY th.slug ORDER BY th.number`);
 	const eindterms = db.all<{ code: string; descriptionEn: string; descriptionNl: string; themeNumber: number; position: number; total: number }>(sql`
@@ -201,14 +203,14 @@ function readBankTotals(db: Db) {
 		JOIN theme th ON th.slug = q.theme_slug AND th.retired_at IS NULL
 		JOIN eindterm e ON e.code = q.eindterm
 		JOIN eindterm p ON p.code = coalesce(e.parent_code, e.code)
-		WHERE q.retired_at IS NULL
+		WHERE q.retired_at IS NULL AND q.origin = 'bank'
 		GROUP BY 1 ORDER BY th.number, p.position`);
 	// each active question's theme and eindterm (x.y), as indexes into the two lists
 	const themeIndex = new Map(themes.map((theme, index) => [theme.slug, index]));
 	const eindtermIndex = new Map(eindterms.map((eindterm, index) => [eindterm.code, index]));
 	const questions = new Map<string, { theme: number; eindterm: number }>();
 	for (const row of db.all<{ id: string; theme: string; code: string }>(sql`
-		SELECT q.id, q.theme_slug AS theme, coalesce(e.parent_code, e.code) AS code FROM question q JOIN eindterm e ON e.code = q.eindterm WHERE q.retired_at IS NULL`)) {
+		SELECT q.id, q.theme_slug AS theme, coalesce(e.parent_code, e.code) AS code FROM question q JOIN eindterm e ON e.code = q.eindterm WHERE q.retired_at IS NULL AND q.origin = 'bank'`)) {
 		const theme = themeIndex.get(row.theme);
 		const eindterm = eindtermIndex.get(row.code);
 		if (theme !== undefined && eindterm !== undefined) questions.set(row.id, { theme, eindterm });

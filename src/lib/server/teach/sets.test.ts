@@ -31,37 +31,37 @@ describe('question sets', () => {
 	};
 
 	it('finds bank questions by eindterm (3.1 includes 3.1.x), theme and words, with the right answer', () => {
-		const byEindterm = searchBank(db, { eindterm: '3.1' });
+		const byEindterm = searchBank(db, teacher, { eindterm: '3.1' });
 		expect(byEindterm.questions.length).toBeGreaterThan(10);
 		for (const question of byEindterm.questions) expect(question.eindterm === '3.1' || question.eindterm.startsWith('3.1.')).toBe(true);
-		const byIndicator = searchBank(db, { eindterm: '3.1.2' }).questions;
+		const byIndicator = searchBank(db, teacher, { eindterm: '3.1.2' }).questions;
 		expect(byIndicator.every((question) => question.eindterm === '3.1.2')).toBe(true);
 		expect(byIndicator[0]?.answerNl.length).toBeGreaterThan(0);
 		// Words: full-text, best first. Questions that name the word come before ones whose options
 		// or explanation do.
-		const byWord = searchBank(db, { text: 'Huurcommissie' }).questions;
+		const byWord = searchBank(db, teacher, { text: 'Huurcommissie' }).questions;
 		const inQuestion = byWord.map((question) => /huurcommissie/i.test(question.questionNl + question.questionEn));
 		expect(inQuestion[0]).toBe(true);
 		expect(inQuestion.indexOf(false) === -1 || inQuestion.lastIndexOf(true) < inQuestion.indexOf(false)).toBe(true);
 		expect(byWord.length).toBeGreaterThan(inQuestion.filter(Boolean).length);
 		// A word's beginning finds it; accents do not matter; several words must all be there.
-		expect(searchBank(db, { text: 'huurcom' }).questions.map((question) => question.id)).toEqual(byWord.map((question) => question.id));
-		const withAccent = searchBank(db, { text: 'officiële' }).questions.map((question) => question.id);
+		expect(searchBank(db, teacher, { text: 'huurcom' }).questions.map((question) => question.id)).toEqual(byWord.map((question) => question.id));
+		const withAccent = searchBank(db, teacher, { text: 'officiële' }).questions.map((question) => question.id);
 		expect(withAccent.length).toBeGreaterThan(0);
-		expect(searchBank(db, { text: 'officiele' }).questions.map((question) => question.id)).toEqual(withAccent);
-		expect(searchBank(db, { text: 'huurcommissie gemeente' }).questions.length).toBeLessThan(byWord.length);
+		expect(searchBank(db, teacher, { text: 'officiele' }).questions.map((question) => question.id)).toEqual(withAccent);
+		expect(searchBank(db, teacher, { text: 'huurcommissie gemeente' }).questions.length).toBeLessThan(byWord.length);
 		// Words combine with the other filters; FTS5 syntax in the input is only words.
-		expect(searchBank(db, { text: 'huurcommissie', theme: 'werk' }).questions.every((question) => question.themeNumber === 5)).toBe(true);
-		expect(() => searchBank(db, { text: '"huur" OR NEAR(' })).not.toThrow();
-		expect(searchBank(db, { text: '"huur*' }).questions).toEqual(searchBank(db, { text: 'huur' }).questions);
-		expect(searchBank(db, { text: '%_%' }).questions.length).toBe(searchBank(db, {}).questions.length);
+		expect(searchBank(db, teacher, { text: 'huurcommissie', theme: 'werk' }).questions.every((question) => question.themeNumber === 5)).toBe(true);
+		expect(() => searchBank(db, teacher, { text: '"huur" OR NEAR(' })).not.toThrow();
+		expect(searchBank(db, teacher, { text: '"huur*' }).questions).toEqual(searchBank(db, teacher, { text: 'huur' }).questions);
+		expect(searchBank(db, teacher, { text: '%_%' }).questions.length).toBe(searchBank(db, teacher, {}).questions.length);
 	});
 
 	it('needs a title in at least one language; builds, orders and trims a set', () => {
 		expect(createSet(db, teacher, { titleNl: ' ', titleEn: '' }, NOW)).toEqual({ ok: false, problem: 'title_missing' });
 		expect(createSet(db, teacher, { titleNl: 'x'.repeat(121) }, NOW)).toEqual({ ok: false, problem: 'title_too_long' });
 		const id = newSet();
-		const ids = searchBank(db, { eindterm: '3.1.2' }).questions.map((question) => question.id).slice(0, 3);
+		const ids = searchBank(db, teacher, { eindterm: '3.1.2' }).questions.map((question) => question.id).slice(0, 3);
 		expect(addItems(db, teacher, id, ids)).toEqual({ ok: true, added: 3 });
 		expect(addItems(db, teacher, id, [ids[0]])).toEqual({ ok: true, added: 0 });
 		expect(addItems(db, teacher, id, ['zz-999'])).toEqual({ ok: false, problem: 'questions_invalid' });
@@ -76,7 +76,7 @@ describe('question sets', () => {
 
 	it("keeps another teacher's set out of reach, and refuses retired questions", () => {
 		const id = newSet();
-		const [first] = searchBank(db, {}).questions;
+		const [first] = searchBank(db, teacher, {}).questions;
 		expect(loadOwnSet(db, other, id)).toBeNull();
 		expect(addItems(db, other, id, [first!.id])).toEqual({ ok: false, problem: 'not_found' });
 		expect(changeItem(db, other, id, first!.id, 'remove')).toBe(false);

@@ -99,6 +99,8 @@ export interface SetItem {
 	eindterm: string;
 	themeNumber: number;
 	retired: boolean;
+	/** the teacher's own question */
+	own: boolean;
 }
 
 export interface OwnSet {
@@ -119,7 +121,8 @@ export function loadOwnSet(db: Db, teacherId: string, setId: string): OwnSet | n
 			questionNl: t.question.questionNl,
 			eindterm: t.question.eindterm,
 			themeNumber: t.theme.number,
-			retiredAt: t.question.retiredAt
+			retiredAt: t.question.retiredAt,
+			origin: t.question.origin
 		})
 		.from(t.questionSetItem)
 		.innerJoin(t.question, eq(t.question.id, t.questionSetItem.questionId))
@@ -127,7 +130,7 @@ export function loadOwnSet(db: Db, teacherId: string, setId: string): OwnSet | n
 		.where(eq(t.questionSetItem.setId, setId))
 		.orderBy(asc(t.questionSetItem.position))
 		.all()
-		.map(({ retiredAt, ...item }) => ({ ...item, retired: retiredAt !== null }));
+		.map(({ retiredAt, origin, ...item }) => ({ ...item, retired: retiredAt !== null, own: origin === 'teacher' }));
 	return { id: row.id, titleNl: row.titleNl, titleEn: row.titleEn, items };
 }
 
@@ -135,12 +138,15 @@ export interface BankFilter {
 	theme?: string;
 	eindterm?: string;
 	text?: string;
+	/** '1': only the teacher's own questions */
+	own?: '1';
 }
 
 export const bankFilterSchema = z.object({
 	theme: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
 	eindterm: z.string().regex(/^\d{1,2}\.\d{1,2}(\.\d{1,2})?$/).optional().catch(undefined),
-	text: z.string().max(100).optional().catch(undefined)
+	text: z.string().max(100).optional().catch(undefined),
+	own: z.literal('1').optional().catch(undefined)
 });
 
 export interface BankQuestion {
@@ -151,17 +157,24 @@ export interface BankQuestion {
 	explanationNl: string;
 	eindterm: string;
 	themeNumber: number;
+	/** the teacher's own question, not the bank's */
+	own: boolean;
+}
+
+/** The questions a teacher may put in a set: the bank's and the teacher's own (not another teacher's). */
+function pickable(teacherId: string) {
+	return or(eq(t.question.origin, 'bank'), and(eq(t.question.origin, 'teacher'), eq(t.question.ownerId, teacherId)))!;
 }
 
 /**
- * Active questions of the bank for the picker: by theme, by eindterm or indicator (3.1 also finds
+ * Active questions of the bank and the teacher's own ones for the picker: by theme, by eindterm or indicator (3.1 also finds
  * 3.1.x), and by words (FTS5 over the question, its options and explanation in both languages,
  * with the hub search's query builder: each word a quoted prefix term, so no input is FTS5 syntax).
  * With words, best matches first (the question text counts most); else in bank order. At most
  * PICKER_LIMIT.
  */
-export function searchBank(db: Db, filter: BankFilter): { questions: BankQuestion[]; more: boolean } {
-	const conditions = [isNull(t.question.retiredAt)];
+export function searchBank(db: Db, teacherId: string, filter: BankFilter): { questions: BankQuestion[]; more: boolean } {
+	const conditions = [isNull(t.question.retiredAt), filter.own ? and(eq(t.question.origin, 'teacher'), eq(t.question.ownerId, teacherId))! : pickable(teacherId)];
 	if (filter.theme) conditions.push(eq(t.question.themeSlug, filter.theme));
 	if (filter.eindterm) conditions.push(or(eq(t.question.eindterm, filter.eindterm), like(t.question.eindterm, `${filter.eindterm}.%`))!);
 	const match = buildSearchQuery(filter.text ?? '');
@@ -188,7 +201,8 @@ export function searchBank(db: Db, filter: BankFilter): { questions: BankQuestio
 			correctIndex: t.question.correctIndex,
 			explanationNl: t.question.explanationNl,
 			eindterm: t.question.eindterm,
-			themeNumber: t.theme.number
+			themeNumber: t.theme.number,
+			origin: t.question.origin
 		})
 		.from(t.question)
 		.innerJoin(t.theme, eq(t.theme.slug, t.question.themeSlug))
@@ -200,17 +214,21 @@ export function searchBank(db: Db, filter: BankFilter): { questions: BankQuestio
 	if (rank) rows.sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0));
 	return {
 		more: rows.length > PICKER_LIMIT,
-		questions: rows.slice(0, PICKER_LIMIT).map(({ options, correctIndex, ...row }) => ({ ...row, answerNl: options[correctIndex]?.nl ?? '' }))
+		questions: rows
+			.slice(0, PICKER_LIMIT)
+			.map(({ options, correctIndex, origin, ...row }) => ({ ...row, answerNl: options[correctIndex]?.nl ?? '', own: origin === 'teacher' }))
 	};
 }
 
-const questionIdsSchema = z.array(z.string().regex(/^[a-z]{2}-\d{3,4}$/)).max(SET_MAX_QUESTIONS);
+/** A bank question's id (`wo-001`) or an own question's (own-questions.ts OWN_QUESTION_ID). */
+const questionIdsSchema = z.array(z.string().regex(/^(?:[a-z]{2}-\d{3,4}|own-[a-z2-7]{32})$/)).max(SET_MAX_QUESTIONS);
 
 export type ItemsProblem = 'not_found' | 'questions_invalid' | 'too_many';
 
 /**
- * Adds active bank questions to the end of the teacher's set (ones already in it are skipped).
- * Unknown, retired or malformed ids refuse the whole request and write nothing.
+ * Adds active questions (the bank's or the teacher's own) to the end of the teacher's set (ones
+ * already in it are skipped). Unknown, retired, malformed or another teacher's own ids refuse the
+ * whole request and write nothing.
  */
 export function addItems(db: Db, teacherId: string, setId: string, ids: unknown): { ok: true; added: number } | { ok: false; problem: ItemsProblem } {
 	const parsed = questionIdsSchema.safeParse(ids);
@@ -223,7 +241,7 @@ export function addItems(db: Db, teacherId: string, setId: string, ids: unknown)
 		const active = db
 			.select({ id: t.question.id })
 			.from(t.question)
-			.where(and(inArray(t.question.id, wanted), isNull(t.question.retiredAt)))
+			.where(and(inArray(t.question.id, wanted), isNull(t.question.retiredAt), pickable(teacherId)))
 			.all();
 		if (active.length !== wanted.length) return { ok: false, problem: 'questions_invalid' } as const;
 		if (set.items.length + wanted.length > SET_MAX_QUESTIONS) return { ok: false, problem: 'too_many' } as const;

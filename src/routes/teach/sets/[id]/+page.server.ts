@@ -39,16 +39,17 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const filter = bankFilterSchema.parse({
 		theme: url.searchParams.get('theme') ?? undefined,
 		eindterm: url.searchParams.get('eindterm') ?? undefined,
-		text: url.searchParams.get('text') ?? undefined
+		text: url.searchParams.get('text') ?? undefined,
+		own: url.searchParams.get('own') ?? undefined
 	});
-	const filtered = Boolean(filter.theme || filter.eindterm || filter.text);
+	const filtered = Boolean(filter.theme || filter.eindterm || filter.text || filter.own);
 	const db = getDb();
 	return {
 		set,
 		uses: listSetUses(getDb(), user.id, set.id),
-		filter: { theme: filter.theme ?? '', eindterm: filter.eindterm ?? '', text: filter.text ?? '' },
+		filter: { theme: filter.theme ?? '', eindterm: filter.eindterm ?? '', text: filter.text ?? '', own: filter.own === '1' },
 		themes: listBankCoverage(db, currentLocale()).map((theme) => ({ slug: theme.slug, number: theme.number, name: theme.name })),
-		results: filtered ? searchBank(db, filter) : null,
+		results: filtered ? searchBank(db, user.id, filter) : null,
 		limit: PICKER_LIMIT
 	};
 };
