@@ -78,6 +78,7 @@ describe('migration 0010: the card keeps its newest answer', () => {
 		const ddl = (db.$client.prepare(`SELECT sql FROM sqlite_master WHERE name = 'card'`).get() as { sql: string }).sql;
 		expect(ddl).toContain('WITHOUT ROWID');
 		expect(db.$client.prepare(`SELECT name FROM sqlite_master WHERE tbl_name = 'card' AND type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all()).toEqual([
+			'card_own_question_idx',
 			'card_user_due_idx',
 			'card_user_state_due_idx'
 		]);

@@ -1,0 +1,1 @@
+CREATE INDEX `card_own_question_idx` ON `card` (`question_id`) WHERE "card"."question_id" LIKE 'own-%';
