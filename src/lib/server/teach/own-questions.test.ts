@@ -181,6 +181,12 @@ describe("teachers' own questions", () => {
 		expect(listOwnQuestions(db, teacher).map((question) => question.questionNl)).toContain('Wat is een café?');
 		const late = previewImport(db, teacher, 'vragen.csv', latin, 'nl', NOW);
 		expect(late.ok && confirmImport(db, teacher, late.importId, new Date(NOW.getTime() + 2 * HOUR))).toBeNull();
+		// one waiting file per teacher: a newer check replaces the one before
+		const replaced = previewImport(db, teacher, 'vragen.csv', latin, 'nl', NOW);
+		const newer = previewImport(db, teacher, 'vragen.csv', latin, 'nl', NOW);
+		expect(replaced.ok && newer.ok && replaced.importId !== newer.importId).toBe(true);
+		expect(replaced.ok && confirmImport(db, teacher, replaced.importId, NOW)).toBeNull();
+		expect(countPendingImports(db, teacher)).toBe(1);
 
 		// round trip: the download imports as unchanged; one cell changed is one new version
 		const exported = writeOwnQuestionsCsv(db, teacher, 'nl');

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Locale } from '../../domain/locale';
 import { writeCsv } from '../../domain/teach/csv';
 import { readOwnQuestion, writeValues } from '../../domain/teach/own-question';
@@ -14,7 +14,8 @@ import { countOwnQuestions, loadAllOwnQuestions, loadOwnQuestion, loadOwnQuestio
 /*
  * Own questions from and to a CSV file. An upload is checked whole (every row read with the form's
  * rules) and shown as a preview; only a file without problems can be saved, and only when the
- * teacher confirms: the checked rows wait in question_import until then (an hour at most). A row
+ * teacher confirms: the checked rows wait in question_import until then (an hour at most, one file
+ * per teacher: a new check replaces the waiting one). A row
  * with the id of one of the teacher's questions changes that question (a new version when its
  * content differs); any other row is a new question.
  */
@@ -142,9 +143,8 @@ export function previewImport(db: Db, teacherId: string, fileName: string, bytes
 	if (problems.length === 0) {
 		importId = generateId();
 		db.transaction(() => {
-			db.delete(t.questionImport)
-				.where(and(eq(t.questionImport.ownerId, teacherId), lt(t.questionImport.createdAt, new Date(now.getTime() - IMPORT_TTL_MS))))
-				.run();
+			// one waiting file per teacher: a new check replaces the one before (the disk stays bounded)
+			db.delete(t.questionImport).where(eq(t.questionImport.ownerId, teacherId)).run();
 			db.insert(t.questionImport)
 				.values({ id: importId!, ownerId: teacherId, fileName: fileName.slice(0, 200), rows: stored, createdAt: now })
 				.run();
@@ -167,7 +167,11 @@ export function confirmImport(db: Db, teacherId: string, importId: unknown, now:
 			.get();
 		if (!row || now.getTime() - row.createdAt.getTime() > IMPORT_TTL_MS) return null;
 		db.delete(t.questionImport).where(eq(t.questionImport.id, importId)).run();
-		const saved = saveOwnQuestions(db, teacherId, row.rows as StoredRow[], now);
+		// the hub may have changed since the check (a content import): eindtermen and guides again
+		const context = loadOwnQuestionContext(db);
+		const rows = row.rows as StoredRow[];
+		if (rows.some(({ draft }) => context.eindterms.get(draft.eindterm) !== draft.theme || draft.guides.some((slug) => !context.guides.has(slug)))) return null;
+		const saved = saveOwnQuestions(db, teacherId, rows, now);
 		// a question deleted since the preview, or the limit reached meanwhile: nothing is saved
 		if (!saved.ok) return null;
 		return { created: saved.created, changed: saved.changed };
