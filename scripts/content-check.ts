@@ -1,6 +1,8 @@
 // `npm run content:check`: validates every content file without a database. Prints one JSON
-// summary line (counts per theme, per eindterm, per content kind), or the problems and exit 1.
+// summary line (counts per theme, per eindterm, per content kind, and the number of warnings, each
+// warning on stderr), or the problems and exit 1.
 import { formatContentError, summarizeContent, validateContent } from '../src/lib/domain/content';
+import { checkBankWarnings } from '../src/lib/domain/content/quality';
 import { readContentFiles, resolveContentRoot } from '../src/lib/server/content/load';
 
 const result = validateContent(readContentFiles(resolveContentRoot()));
@@ -9,4 +11,6 @@ if (!result.ok) {
 	console.error(`content:check failed: ${result.errors.length} problem(s).`);
 	process.exit(1);
 }
-console.log(JSON.stringify(summarizeContent(result.bundle)));
+const warnings = checkBankWarnings(result.bundle);
+for (const warning of warnings) console.error(`warning: ${warning}`);
+console.log(JSON.stringify({ ...summarizeContent(result.bundle), warnings: warnings.length }));

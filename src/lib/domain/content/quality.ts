@@ -1,4 +1,4 @@
-import { checkQuestionText, countSentences, countWords, describeQuestionProblem, normalizeText, QUESTION_LIMITS } from './question-rules';
+import { checkQuestionText, countSentences, countWords, describeQuestionProblem, findEcho, hasChangeableFigure, isHomepage, meaningWords, normalizeText, QUESTION_LIMITS } from './question-rules';
 import type { ContentBundle, Question } from './types';
 
 /**
@@ -126,4 +126,33 @@ export function checkBankQuality(bundle: ContentBundle, rules: QualityRules = BA
 		problems.push(`the hub has ${bundle.quickAnswers.length} quick answers; at least ${rules.minQuickAnswers} are needed`);
 	}
 	return problems;
+}
+
+/** A word is rare when at most this share of the bank's questions use it (in the question or an option). */
+export const RARE_WORD_SHARE = 0.01;
+
+/**
+ * What a reviewer should look at but need not block a release (issue: content, second pass): a
+ * `source_url` that is a homepage (it states no fact; to become an error once the bank has none
+ * left), a right answer that echoes a rare word of the question, and a changeable figure (an
+ * amount, age, percentage or count; not a historic year, a day of a month or a clock time) in a
+ * question or its right answer that is not marked `volatile`. One line per question and kind.
+ */
+export function checkBankWarnings(bundle: Pick<ContentBundle, 'questions'>): string[] {
+	const { questions } = bundle;
+	const usage = new Map<string, number>();
+	for (const q of questions) {
+		for (const word of meaningWords([q.question.nl, ...q.options.map((option) => option.nl)].join(' '))) usage.set(word, (usage.get(word) ?? 0) + 1);
+	}
+	const rare = (word: string) => (usage.get(word) ?? 0) <= Math.max(1, Math.floor(questions.length * RARE_WORD_SHARE));
+	const warnings: string[] = [];
+	for (const q of questions) {
+		if (isHomepage(q.sourceUrl)) warnings.push(`${q.id}: source_url "${q.sourceUrl}" is a homepage; cite the page that states the fact`);
+		const echo = findEcho(q, rare);
+		if (echo) warnings.push(`${q.id}: the right answer repeats "${echo}" from the question and no wrong answer does`);
+		if (!q.volatile && hasChangeableFigure(`${q.question.nl} ${q.options[q.correctIndex]?.nl ?? ''}`)) {
+			warnings.push(`${q.id}: has a figure that can change (amount, age, percentage or number) but is not volatile`);
+		}
+	}
+	return warnings;
 }

@@ -182,3 +182,96 @@ export function describeQuestionProblem(problem: QuestionProblem): string {
 			return `the explanation (${problem.field.slice(-2)}) has ${problem.sentences} sentences; at most ${problem.max}`;
 	}
 }
+
+/**
+ * Words that say little about what a question asks: the commonest Dutch function words. Left out
+ * of the overlap of two questions, so "Wat is ..." and "Wie ..." do not make questions alike.
+ */
+const FUNCTION_WORDS = new Set(
+	'de het een en of in op aan van voor met bij naar uit door over als dan dat die dit deze wat wie waar wanneer welke welk hoe is zijn was wordt worden kan kunnen moet moeten mag mogen u uw je jij hij zij ze we wij er niet geen wel ook nog al om te tot na zo meer veel'.split(' ')
+);
+
+/** The words of a text that carry its meaning, normalised (normalizeText) and without function words. */
+export function meaningWords(text: string): Set<string> {
+	return new Set(
+		normalizeText(text)
+			.split(' ')
+			.filter((word) => word !== '' && !FUNCTION_WORDS.has(word))
+	);
+}
+
+/** The share of words two sets have in common (Jaccard): 1 for the same words, 0 for none. */
+export function wordOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+	if (a.size === 0 && b.size === 0) return 0;
+	let shared = 0;
+	for (const word of a) if (b.has(word)) shared += 1;
+	return shared / (a.size + b.size - shared);
+}
+
+/**
+ * When two questions test the same fact (issue: content, second pass): the more their question
+ * words overlap, the less their right answers need to. Measured on the bank of December 2026 (545
+ * questions, every pair): the pairs this flags all tested the same fact (the 112 emergency number
+ * twice, the same VOG question in two themes, birth registration in two themes, reporting a move
+ * within 5 days twice); just below it are pairs that test different facts: half the question
+ * words in common with other answers (the years of havo and vwo, provincial capitals), or a third
+ * in common with half the answer (who pays social assistance and whom you pay waste tax: "the
+ * municipality"; the ages for marrying and for school). Two questions meant as variants (the same
+ * fact from another angle) name each other in `variants`.
+ */
+export const NEAR_DUPLICATE = [
+	{ questionOverlap: 0.75, answerOverlap: 0 },
+	{ questionOverlap: 0.5, answerOverlap: 0.5 },
+	{ questionOverlap: 1 / 3, answerOverlap: 0.75 }
+] as const;
+
+export interface ComparableQuestion {
+	question: { nl: string };
+	options: { nl: string }[];
+	correctIndex: number;
+}
+
+/** The overlaps of two questions' words and of their right answers' words, when they make a near-duplicate; else null. */
+export function compareQuestions(a: ComparableQuestion, b: ComparableQuestion): { question: number; answer: number } | null {
+	const question = wordOverlap(meaningWords(a.question.nl), meaningWords(b.question.nl));
+	if (question < NEAR_DUPLICATE.at(-1)!.questionOverlap) return null;
+	const answer = wordOverlap(meaningWords(a.options[a.correctIndex]?.nl ?? ''), meaningWords(b.options[b.correctIndex]?.nl ?? ''));
+	return NEAR_DUPLICATE.some((tier) => question >= tier.questionOverlap && answer >= tier.answerOverlap) ? { question, answer } : null;
+}
+
+/**
+ * A figure that can change (design: "anything with an amount, age, date or a change under way is
+ * volatile"): an amount in euros, a percentage, an age, or any other number, except a year before
+ * 2000, a day of a month and a clock time (history and fixed days of remembrance do not change).
+ */
+export function hasChangeableFigure(text: string): boolean {
+	const rest = text
+		.replace(/\b1\d{3}\b/g, ' ')
+		.replace(/\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b/gi, ' ')
+		.replace(/\b\d{1,2}[.:]\d{2} uur\b/gi, ' ');
+	return /\d|€|\bprocent\b|\beuro\b/i.test(rest);
+}
+
+/**
+ * A right answer that repeats a rare word of the question while no wrong answer does (eer →
+ * eerwraak, geboorteaangifte → geboorteakte): a learner can find it without knowing the fact.
+ * `rare` says whether a word is rare in the bank (common words like gemeente do not count).
+ */
+export function findEcho(question: ComparableQuestion, rare: (word: string) => boolean): string | null {
+	const alike = (a: string, b: string) =>
+		a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a) || (a.length >= 6 && b.length >= 6 && a.slice(0, 6) === b.slice(0, 6)));
+	const right = [...meaningWords(question.options[question.correctIndex]?.nl ?? '')];
+	const wrong = question.options.filter((_, index) => index !== question.correctIndex).flatMap((option) => [...meaningWords(option.nl)]);
+	for (const word of meaningWords(question.question.nl)) {
+		if (word.length < 3 || !rare(word)) continue;
+		if (right.some((other) => alike(word, other)) && !wrong.some((other) => alike(word, other))) return word;
+	}
+	return null;
+}
+
+/** A site's homepage (no path, no query): it states no fact, so it cannot back one. */
+export function isHomepage(url: string): boolean {
+	if (!URL.canParse(url)) return false;
+	const page = new URL(url);
+	return page.pathname.replace(/\/+$/, '') === '' && page.search === '';
+}

@@ -153,6 +153,8 @@ export const questionSchema = z.strictObject({
 	...questionTextsShape('required'),
 	sources: z.array(slugSchema).default([]),
 	guides: z.array(slugSchema).default([]),
+	/** questions that test the same fact on purpose, from another angle (not near-duplicates) */
+	variants: z.array(z.string().regex(/^[a-z]{2}-\d{3,4}$/, 'must look like wo-001')).default([]),
 	source_url: z.string().optional(),
 	/** the date the fact was verified against source_url; absent means not yet verified */
 	checked: dateSchema.optional(),

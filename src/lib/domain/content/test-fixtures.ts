@@ -188,7 +188,7 @@ export const QUESTION_1 = `  - id: wo-001
       en: The Huurcommissie decides disputes about the rent.
     sources: [huurcommissie]
     guides: [knm-wonen]
-    source_url: https://www.huurcommissie.nl/
+    source_url: https://www.huurcommissie.nl/onderwerpen/huurprijs-en-punten
     checked: 2026-11-29
 `;
 

@@ -85,6 +85,8 @@ export interface Question {
 	explanation: Localized;
 	sources: string[];
 	guides: string[];
+	/** ids of questions meant to test the same fact from another angle */
+	variants: string[];
 	sourceUrl: string;
 	/** null until someone verified the fact against sourceUrl */
 	checked: string | null;

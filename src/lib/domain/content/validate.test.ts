@@ -93,7 +93,7 @@ describe('validateContent', () => {
 	});
 
 	it('reports a question without source_url as a missing source', () => {
-		const noSource = QUESTION_1.replace('    source_url: https://www.huurcommissie.nl/\n', '');
+		const noSource = QUESTION_1.replace('    source_url: https://www.huurcommissie.nl/onderwerpen/huurprijs-en-punten\n', '');
 		expect(errorsWith({ [QUESTIONS]: questionsYaml([noSource, QUESTION_2]) })).toEqual([
 			'questions/wonen.yaml: wo-001: missing source: source_url must name the official page that backs the fact'
 		]);
@@ -107,10 +107,25 @@ describe('validateContent', () => {
 	});
 
 	it('reports a source_url that is not https on an official domain', () => {
-		const blog = QUESTION_1.replace('https://www.huurcommissie.nl/', 'http://example.com/huur');
+		const blog = QUESTION_1.replace('https://www.huurcommissie.nl/onderwerpen/huurprijs-en-punten', 'http://example.com/huur');
 		expect(errorsWith({ [QUESTIONS]: questionsYaml([blog, QUESTION_2]) })).toEqual([
 			'questions/wonen.yaml: wo-001: source_url "http://example.com/huur" must be https on an official domain'
 		]);
+	});
+
+	it('reports a near-duplicate question unless one names the other as a variant', () => {
+		// the same fact asked again: most question words and the right answer are the same
+		const again = QUESTION_1.replace('id: wo-001', 'id: wo-003').replace('Wie helpt bij ruzie over de huurprijs?', 'Wie helpt u bij ruzie over de huurprijs met de verhuurder?');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([QUESTION_1, QUESTION_2, again]) })).toEqual([
+			'questions/wonen.yaml: wo-003: near-duplicate of wo-001 (question words 75% the same, right answers 100%): merge them, make them test different facts, or name the other in variants'
+		]);
+		const variant = again.replace('    guides: [knm-wonen]\n', '    guides: [knm-wonen]\n    variants: [wo-001]\n');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([QUESTION_1, QUESTION_2, variant]) })).toEqual([]);
+		// a different fact with the same words around it is no duplicate
+		const other = again.replace('Wie helpt u bij ruzie over de huurprijs met de verhuurder?', 'Wie helpt bij ruzie over de servicekosten?').replace('nl: De Huurcommissie', 'nl: Het Juridisch Loket');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([QUESTION_1, QUESTION_2, other]) }).filter((error) => error.includes('near-duplicate'))).toEqual([]);
+		const unknown = QUESTION_2.replace('    sources: [huurcommissie]\n', '    sources: [huurcommissie]\n    variants: [wo-099]\n');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([QUESTION_1, unknown]) })).toEqual(['questions/wonen.yaml: wo-002: variants names unknown question "wo-099"']);
 	});
 
 	it('reports an unknown theme', () => {

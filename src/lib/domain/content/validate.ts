@@ -2,7 +2,7 @@ import { isScalar, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { isOfficialUrl } from './official-domains';
-import { checkOptionShape, checkSourceUrl, describeQuestionProblem } from './question-rules';
+import { checkOptionShape, checkSourceUrl, compareQuestions, describeQuestionProblem, meaningWords } from './question-rules';
 import { KNM_EXAM_ID, PLAN_FACTS, PLAN_FACTS_WITH_WEEKS } from '../exam-plan/checklist';
 import {
 	guideFrontmatterSchema,
@@ -452,8 +452,48 @@ function readQuestions(files: readonly ContentFile[], themes: Theme[], report: R
 		'question id',
 		report
 	);
+	reportNearDuplicates(questions, report);
 	questions.forEach((question, index) => (question.position = index));
 	return questions;
+}
+
+/**
+ * Two questions that test the same fact (question-rules.ts compareQuestions) are an error, unless
+ * one names the other in `variants`. Only pairs that share a question word are compared.
+ */
+function reportNearDuplicates(questions: Question[], report: Report): void {
+	const ids = new Set(questions.map((question) => question.id));
+	const byWord = new Map<string, number[]>();
+	questions.forEach((question, index) => {
+		for (const variant of question.variants) {
+			if (!ids.has(variant) || variant === question.id) report(question.file, question.id, `variants names unknown question "${variant}"`);
+		}
+		for (const word of meaningWords(question.question.nl)) {
+			const list = byWord.get(word);
+			if (list) list.push(index);
+			else byWord.set(word, [index]);
+		}
+	});
+	const compared = new Set<number>();
+	questions.forEach((question, index) => {
+		for (const word of meaningWords(question.question.nl)) {
+			for (const other of byWord.get(word) ?? []) {
+				if (other <= index || compared.has(index * questions.length + other)) continue;
+				compared.add(index * questions.length + other);
+				const second = questions[other]!;
+				if (question.variants.includes(second.id) || second.variants.includes(question.id)) continue;
+				const overlap = compareQuestions(question, second);
+				if (overlap) {
+					const percent = (share: number) => `${Math.round(share * 100)}%`;
+					report(
+						second.file,
+						second.id,
+						`near-duplicate of ${question.id} (question words ${percent(overlap.question)} the same, right answers ${percent(overlap.answer)}): merge them, make them test different facts, or name the other in variants`
+					);
+				}
+			}
+		}
+	});
 }
 
 function readQuestion(
@@ -498,6 +538,7 @@ function readQuestion(
 		explanation: q.explanation,
 		sources: q.sources,
 		guides: q.guides,
+		variants: q.variants,
 		sourceUrl: q.source_url as string,
 		checked: q.checked ?? null,
 		volatile: q.volatile,
