@@ -167,5 +167,22 @@ export const questionsFileSchema = z.strictObject({
 	questions: z.array(z.unknown())
 });
 
+/** content/words/<theme>.yaml: the KNM words of a theme (content/README.md). */
+export const wordsFileSchema = z.strictObject({
+	theme: z.string(),
+	words: z.array(
+		z.strictObject({
+			id: slugSchema,
+			term: nonEmpty,
+			article: z.enum(['de', 'het']).optional(),
+			definition: nonEmpty,
+			translation: nonEmpty,
+			example: nonEmpty,
+			themes: z.array(slugSchema).default([]),
+			guide: slugSchema.optional()
+		})
+	)
+});
+
 export type Localized = z.infer<typeof localizedSchema>;
 export type QuestionInput = z.infer<typeof questionSchema>;

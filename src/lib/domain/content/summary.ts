@@ -16,6 +16,8 @@ export interface ContentSummary {
 	guides: number;
 	guidesInDutch: number;
 	quickAnswers: number;
+	words: number;
+	wordsPerTheme: Record<string, number>;
 }
 
 /**
@@ -58,6 +60,8 @@ export function summarizeContent(bundle: ContentBundle): ContentSummary {
 		topics: bundle.topics.length,
 		guides: bundle.guides.length,
 		guidesInDutch: bundle.guides.filter((guide) => guide.body.nl !== null).length,
-		quickAnswers: bundle.quickAnswers.length
+		quickAnswers: bundle.quickAnswers.length,
+		words: bundle.words.length,
+		wordsPerTheme: Object.fromEntries(bundle.themes.map((theme) => [theme.slug, bundle.words.filter((word) => word.themes.includes(theme.slug)).length]))
 	};
 }

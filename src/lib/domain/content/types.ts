@@ -125,8 +125,28 @@ export interface ExamPlanContent {
 	exams: PlanExam[];
 }
 
+/** A KNM word (content/words/<theme>.yaml): a term with a plain Dutch definition. */
+export interface Word {
+	id: string;
+	file: string;
+	term: string;
+	/** de or het for a noun; null for a verb, adjective or name */
+	article: 'de' | 'het' | null;
+	/** one A2 Dutch sentence */
+	definition: string;
+	/** plain English */
+	translation: string;
+	/** one Dutch sentence that uses the term */
+	example: string;
+	/** the file's theme first, then the others the word names */
+	themes: string[];
+	guide: string | null;
+	position: number;
+}
+
 export interface ContentBundle {
 	examPlan: ExamPlanContent;
+	words: Word[];
 	themes: Theme[];
 	sources: Source[];
 	topics: Topic[];

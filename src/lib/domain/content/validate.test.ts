@@ -128,6 +128,51 @@ describe('validateContent', () => {
 		expect(errorsWith({ [QUESTIONS]: questionsYaml([QUESTION_1, unknown]) })).toEqual(['questions/wonen.yaml: wo-002: variants names unknown question "wo-099"']);
 	});
 
+	it('reads the KNM words of a theme and reports every kind of bad word', () => {
+		const WORDS = 'content/words/wonen.yaml';
+		const word = (id: string, fields: string) => `  - id: ${id}\n${fields}`;
+		const good = word(
+			'huurcontract',
+			'    term: huurcontract\n    article: het\n    definition: De afspraken tussen huurder en verhuurder, op papier.\n    translation: rental agreement\n    example: Lees uw huurcontract goed.\n    guide: knm-wonen\n'
+		);
+		const file = (...words: string[]) => `theme: wonen\nwords:\n${words.join('')}`;
+		const result = validateContent(buildContentFiles({ [WORDS]: file(good) }));
+		expect(result.ok && result.bundle.words).toEqual([
+			{
+				id: 'huurcontract',
+				file: WORDS,
+				term: 'huurcontract',
+				article: 'het',
+				definition: 'De afspraken tussen huurder en verhuurder, op papier.',
+				translation: 'rental agreement',
+				example: 'Lees uw huurcontract goed.',
+				themes: ['wonen'],
+				guide: 'knm-wonen',
+				position: 0
+			}
+		]);
+		const bad = [
+			word('verhuurder', '    term: verhuurder\n    article: de\n    definition: Dit is de verhuurder van het huis.\n    translation: landlord\n    example: De verhuurder belt.\n'),
+			word('huurder', '    term: huurder\n    article: de\n    definition: Iemand die huurt. Hij betaalt elke maand.\n    translation: tenant\n    example: Zij woont hier.\n    themes: [verkeer]\n    guide: geen-gids\n'),
+			word('huurcontract-2', '    term: Huurcontract\n    article: het\n    definition: Een papier met afspraken.\n    translation: lease\n    example: Het huurcontract is klaar.\n'),
+			word('woning', '    term: woning\n    article: een\n    definition: Een huis.\n    translation: home\n    example: Een woning.\n')
+		];
+		expect(errorsWith({ [WORDS]: file(good, ...bad) })).toEqual([
+			'content/words/wonen.yaml: woning: words.4.article Invalid option: expected one of "de"|"het"'
+		]);
+		expect(errorsWith({ [WORDS]: file(good, ...bad.slice(0, 3)) })).toEqual([
+			'content/words/wonen.yaml: verhuurder: the definition uses the term "verhuurder" itself',
+			'content/words/wonen.yaml: huurder: unknown theme "verkeer"',
+			'content/words/wonen.yaml: huurder: the definition must be one sentence of at most 20 words (it has 7)',
+			'content/words/wonen.yaml: huurder: the example does not use the term "huurder"',
+			'content/words/wonen.yaml: huurcontract: duplicate word term (first defined in content/words/wonen.yaml)',
+			'content/words/wonen.yaml: huurder: unknown guide slug "geen-gids"'
+		]);
+		expect(errorsWith({ 'content/words/verkeer.yaml': file(good) })).toEqual([
+			'content/words/verkeer.yaml: the file must be named after its theme, and "wonen" must be a theme slug'
+		]);
+	});
+
 	it('reports an unknown theme', () => {
 		expect(errorsWith({ [QUESTIONS]: questionsYaml([QUESTION_1], 'huisvesting') })).toEqual([
 			'questions/wonen.yaml: unknown theme "huisvesting"'

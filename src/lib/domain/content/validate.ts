@@ -2,7 +2,7 @@ import { isScalar, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { isOfficialUrl } from './official-domains';
-import { checkOptionShape, checkSourceUrl, compareQuestions, describeQuestionProblem, meaningWords } from './question-rules';
+import { checkOptionShape, checkSourceUrl, compareQuestions, countSentences, countWords, describeQuestionProblem, meaningWords, normalizeText } from './question-rules';
 import { KNM_EXAM_ID, PLAN_FACTS, PLAN_FACTS_WITH_WEEKS } from '../exam-plan/checklist';
 import {
 	guideFrontmatterSchema,
@@ -13,7 +13,8 @@ import {
 	quickAnswersFileSchema,
 	sourcesFileSchema,
 	themesFileSchema,
-	topicsFileSchema
+	topicsFileSchema,
+	wordsFileSchema
 } from './schemas';
 import type { Localized } from './schemas';
 import type {
@@ -26,7 +27,8 @@ import type {
 	QuickAnswer,
 	Source,
 	Theme,
-	Topic
+	Topic,
+	Word
 } from './types';
 
 export type ValidationResult =
@@ -42,7 +44,8 @@ export const CONTENT_PATHS = {
 	examPlan: 'content/exam-plan.yaml',
 	guidesDir: 'content/guides/',
 	guideTranslationsDir: 'content/guides/nl/',
-	questionsDir: 'questions/'
+	questionsDir: 'questions/',
+	wordsDir: 'content/words/'
 } as const;
 
 /**
@@ -63,6 +66,7 @@ export function validateContent(files: readonly ContentFile[]): ValidationResult
 	const examPlan = readExamPlan(byPath, report);
 	const guides = readGuides(files, report);
 	const questions = readQuestions(files, themes, report);
+	const words = readWords(files, themes, report);
 
 	const themeSlugs = new Set(themes.map((theme) => theme.slug));
 	const sourceSlugs = new Set(sources.map((source) => source.slug));
@@ -107,8 +111,12 @@ export function validateContent(files: readonly ContentFile[]): ValidationResult
 		}
 	}
 
+	for (const word of words) {
+		if (word.guide !== null && !guideSlugs.has(word.guide)) report(word.file, word.id, `unknown guide slug "${word.guide}"`);
+	}
+
 	if (errors.length > 0) return { ok: false, errors };
-	return { ok: true, bundle: { themes, sources, topics, guides, quickAnswers, examPlan, questions } };
+	return { ok: true, bundle: { themes, sources, topics, guides, quickAnswers, examPlan, questions, words } };
 }
 
 /** One line per error: `file: id: message`. */
@@ -455,6 +463,63 @@ function readQuestions(files: readonly ContentFile[], themes: Theme[], report: R
 	reportNearDuplicates(questions, report);
 	questions.forEach((question, index) => (question.position = index));
 	return questions;
+}
+
+/** The longest definition of a word, in words (A2: one short sentence). */
+export const MAX_DEFINITION_WORDS = 20;
+
+/**
+ * content/words/<theme>.yaml: the file names its theme; ids and terms are unique over all files;
+ * the themes a word names exist; the definition is one sentence of at most MAX_DEFINITION_WORDS
+ * words that does not use the term; the example is one sentence that does (a form of it: its
+ * first four letters).
+ */
+function readWords(files: readonly ContentFile[], themes: Theme[], report: Report): Word[] {
+	const themeSlugs = new Set(themes.map((theme) => theme.slug));
+	const words: Word[] = [];
+	const wordFiles = files.filter((f) => f.path.startsWith(CONTENT_PATHS.wordsDir) && /\.ya?ml$/.test(f.path)).sort((a, b) => a.path.localeCompare(b.path));
+	for (const file of wordFiles) {
+		const raw = parseYamlFile(file, report);
+		if (raw === undefined) continue;
+		const shape = wordsFileSchema.safeParse(raw);
+		if (!shape.success) {
+			report(file.path, idAt(raw, shape.error.issues[0]?.path ?? []), describeIssues(shape.error));
+			continue;
+		}
+		const fileSlug = file.path.slice(CONTENT_PATHS.wordsDir.length).replace(/\.ya?ml$/, '');
+		if (!themeSlugs.has(shape.data.theme) || fileSlug !== shape.data.theme) {
+			report(file.path, null, `the file must be named after its theme, and "${shape.data.theme}" must be a theme slug`);
+			continue;
+		}
+		for (const item of shape.data.words) {
+			const fail = (message: string) => report(file.path, item.id, message);
+			for (const theme of item.themes) if (!themeSlugs.has(theme)) fail(`unknown theme "${theme}"`);
+			const definitionWords = countWords(item.definition);
+			if (countSentences(item.definition) !== 1 || definitionWords > MAX_DEFINITION_WORDS) {
+				fail(`the definition must be one sentence of at most ${MAX_DEFINITION_WORDS} words (it has ${definitionWords})`);
+			}
+			const term = normalizeText(item.term);
+			if (` ${normalizeText(item.definition)} `.includes(` ${term} `)) fail(`the definition uses the term "${item.term}" itself`);
+			if (countSentences(item.example) !== 1) fail('the example must be one sentence');
+			const stem = term.split(' ')[0]!.slice(0, 4);
+			if (!normalizeText(item.example).includes(stem)) fail(`the example does not use the term "${item.term}"`);
+			words.push({
+				id: item.id,
+				file: file.path,
+				term: item.term,
+				article: item.article ?? null,
+				definition: item.definition,
+				translation: item.translation,
+				example: item.example,
+				themes: [shape.data.theme, ...item.themes.filter((theme) => theme !== shape.data.theme)],
+				guide: item.guide ?? null,
+				position: words.length
+			});
+		}
+	}
+	reportDuplicates(words.map((word) => ({ key: word.id, file: word.file })), 'word id', report);
+	reportDuplicates(words.map((word) => ({ key: normalizeText(word.term), file: word.file })), 'word term', report);
+	return words;
 }
 
 /**

@@ -63,6 +63,7 @@ export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportR
 		hubChanged = importTopics(tx, bundle, report) || hubChanged;
 		hubChanged = importGuides(tx, bundle, report) || hubChanged;
 		hubChanged = importQuickAnswers(tx, bundle, report) || hubChanged;
+		importWords(tx, bundle, report);
 		importExamPlan(tx, bundle, report);
 		const questionsChanged = importQuestions(tx, bundle, now, report);
 		syncBuiltInSets(tx, bundle, now, questionsChanged);
@@ -344,6 +345,31 @@ function importQuickAnswers(tx: Tx, bundle: ContentBundle, report: ImportReport)
 	if (diff.remove.length > 0) {
 		tx.delete(t.quickAnswer).where(inArray(t.quickAnswer.id, diff.remove)).run();
 	}
+	return count(report, diff);
+}
+
+/** content/words: upserted by id when the content changed, deleted when they left the files. */
+function importWords(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
+	const existing = tx.select({ key: t.word.id, contentHash: t.word.contentHash }).from(t.word).all();
+	const items = bundle.words.map((word) => ({ word, key: word.id, hash: hashContent(word) }));
+	const diff = diffByHash(existing, items);
+	for (const { word, key, hash } of items) {
+		if (!diff.insert.has(key) && !diff.update.has(key)) continue;
+		const values = {
+			id: word.id,
+			term: word.term,
+			article: word.article,
+			definitionNl: word.definition,
+			translationEn: word.translation,
+			exampleNl: word.example,
+			themes: word.themes,
+			guideSlug: word.guide,
+			position: word.position,
+			contentHash: hash
+		};
+		tx.insert(t.word).values(values).onConflictDoUpdate({ target: t.word.id, set: values }).run();
+	}
+	if (diff.remove.length > 0) tx.delete(t.word).where(inArray(t.word.id, diff.remove)).run();
 	return count(report, diff);
 }
 

@@ -46,7 +46,8 @@ export function readContentFiles(root: string): ContentFile[] {
 	paths.push(
 		...listFiles(root, CONTENT_PATHS.guidesDir, /\.md$/),
 		...listFiles(root, CONTENT_PATHS.guideTranslationsDir, /\.md$/),
-		...listFiles(root, CONTENT_PATHS.questionsDir, /\.ya?ml$/)
+		...listFiles(root, CONTENT_PATHS.questionsDir, /\.ya?ml$/),
+		...listFiles(root, CONTENT_PATHS.wordsDir, /\.ya?ml$/)
 	);
 	return paths.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
 }

@@ -166,6 +166,22 @@ export const quickAnswer = sqliteTable('quick_answer', {
 	contentHash: text('content_hash').notNull()
 });
 
+/** A KNM word (content/words/<theme>.yaml): written by the importer only, like the hub. */
+export const word = sqliteTable('word', {
+	id: text('id').primaryKey(),
+	term: text('term').notNull(),
+	/** de or het for a noun; null for a verb, adjective or name */
+	article: text('article', { enum: ['de', 'het'] }),
+	definitionNl: text('definition_nl').notNull(),
+	translationEn: text('translation_en').notNull(),
+	exampleNl: text('example_nl').notNull(),
+	/** JSON array of theme slugs, the file's theme first */
+	themes: text('themes', { mode: 'json' }).$type<string[]>().notNull(),
+	guideSlug: text('guide_slug').references(() => guide.slug, { onDelete: 'set null' }),
+	position: integer('position').notNull(),
+	contentHash: text('content_hash').notNull()
+});
+
 /**
  * A KNM question. Never deleted once answered: a question removed from the files (or a teacher's
  * own question deleted while in use) gets `retired_at`, so review logs and assignments that point

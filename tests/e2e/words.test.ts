@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { expectNoAxeViolations, openPage } from './helpers';
+
+/* The KNM words (/words): read from the word files, found by Dutch or English. */
+
+interface WordEntry {
+	id: string;
+	term: string;
+	article?: string;
+	translation: string;
+}
+
+const WORD_DIR = join('content', 'words');
+const files = readdirSync(WORD_DIR).filter((name) => name.endsWith('.yaml'));
+const words = files.flatMap((name) => (parse(readFileSync(join(WORD_DIR, name), 'utf8')) as { words: WordEntry[] }).words);
+
+test('the word list has every theme, and a search by the English translation finds the word', async ({ page }) => {
+	await openPage(page, '/words');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('KNM words');
+	await expect(page.getByTestId('word-themes').getByRole('listitem')).toHaveCount(8);
+	await expectNoAxeViolations(page);
+
+	// a word whose translation no other word's term or translation contains
+	const word = words.find((candidate) => words.filter((other) => `${other.term} ${other.translation}`.toLowerCase().includes(candidate.translation.toLowerCase())).length === 1)!;
+	await page.getByLabel('Word (Dutch or English)').fill(word.translation);
+	await page.getByRole('button', { name: 'Show words' }).click();
+	await expect(page).toHaveURL(/[?&]q=/);
+	await expect(page.getByTestId('word-count')).toHaveText('Words: 1');
+	const card = page.getByTestId('word-list').getByRole('listitem');
+	await expect(card.getByRole('heading', { level: 2 })).toHaveText(`${word.article ? `${word.article} ` : ''}${word.term}`);
+	await expect(card).toHaveAttribute('id', word.id);
+	await expectNoAxeViolations(page);
+
+	// Dutch, without accents or case; then nothing found
+	await openPage(page, `/words?q=${encodeURIComponent(word.term.toUpperCase())}`);
+	await expect(page.getByTestId('word-list')).toContainText(word.term);
+	await openPage(page, '/words?q=xyzzyq&theme=wonen');
+	await expect(page.getByTestId('word-count')).toHaveText('No word found. Try another word, or all themes.');
+	// a theme: its words; an unknown theme in the URL is ignored
+	await openPage(page, '/words?theme=wonen');
+	expect(await page.getByTestId('word-list').getByRole('listitem').count()).toBeGreaterThanOrEqual(50);
+	expect((await page.goto('/words?theme=../../etc&q=%00'))?.status()).toBe(200);
+});
