@@ -48,7 +48,11 @@ describe('warnings', () => {
 		expect(hasChangeableFigure('Ongeveer 26 procent')).toBe(true);
 		expect(hasChangeableFigure('Wat was de VOC, opgericht in 1602?')).toBe(false);
 		expect(hasChangeableFigure('Wat doen veel mensen op 4 mei om 20.00 uur?')).toBe(false);
-		expect(hasChangeableFigure('Wat veranderde er in 2022?')).toBe(true);
+		expect(hasChangeableFigure('Sinds 2010 zijn dat bijzondere gemeenten.')).toBe(false);
+		expect(hasChangeableFigure('Bel 112, of 0900-8844 zonder spoed, of 0800-2000.')).toBe(false);
+		expect(hasChangeableFigure('Het Nationaal Comité 4 en 5 mei')).toBe(false);
+		expect(hasChangeableFigure('In de 17e eeuw, zegt artikel 23.')).toBe(false);
+		expect(hasChangeableFigure('Binnen 5 dagen')).toBe(true);
 	});
 
 	it('know a homepage from a page', () => {

@@ -241,13 +241,17 @@ export function compareQuestions(a: ComparableQuestion, b: ComparableQuestion): 
 
 /**
  * A figure that can change (design: "anything with an amount, age, date or a change under way is
- * volatile"): an amount in euros, a percentage, an age, or any other number, except a year before
- * 2000, a day of a month and a clock time (history and fixed days of remembrance do not change).
+ * volatile"): an amount in euros, a percentage, an age, a period or another count. Not a figure
+ * of that kind: a year (history happened), a day of a month and a clock time (fixed days of
+ * remembrance), a phone number (112, 0900-8844), an ordinal (de 17e eeuw) and an article number.
  */
 export function hasChangeableFigure(text: string): boolean {
 	const rest = text
-		.replace(/\b1\d{3}\b/g, ' ')
-		.replace(/\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b/gi, ' ')
+		.replace(/\b\d{3,4}-\d{4}\b|\b112\b/g, ' ')
+		.replace(/\b(1\d|20)\d{2}\b/g, ' ')
+		.replace(/\b\d+e\b/g, ' ')
+		.replace(/\bartikel \d+\b/gi, ' ')
+		.replace(/\b\d{1,2}( en \d{1,2})? (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b/gi, ' ')
 		.replace(/\b\d{1,2}[.:]\d{2} uur\b/gi, ' ');
 	return /\d|€|\bprocent\b|\beuro\b/i.test(rest);
 }
