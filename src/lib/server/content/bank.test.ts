@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkBankQuality } from '../../domain/content/quality';
 import { summarizeContent } from '../../domain/content/summary';
+import { openDatabase } from '../db';
+import { loadQuestionLinks } from '../question-links';
+import { importContent } from './import';
 import { loadContent } from './load';
 
 /**
@@ -34,6 +37,18 @@ describe('the shipped content', () => {
 			expect(question.sources.length, question.id).toBeGreaterThan(0);
 			expect(question.guides, question.id).toContain(`knm-${question.theme}`);
 		}
+	});
+
+	it('opens every guide a question links to at the question\'s eindterm', () => {
+		// practice feedback and exam review link to the guide's paragraph of the eindterm
+		const db = openDatabase(':memory:');
+		importContent(db, bundle, new Date('2026-12-01T10:00:00Z'));
+		const missing = bundle.questions.flatMap((question) =>
+			loadQuestionLinks(db, question.id, question.eindterm, 'nl')
+				.guides.filter((guide) => guide.anchor === null)
+				.map((guide) => `${question.id} (${question.eindterm}) → ${guide.slug}`)
+		);
+		expect(missing).toEqual([]);
 	});
 
 	it('has a Dutch version of every guide', () => {
