@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { expectNoAxeViolations, openPage } from './helpers';
+import { answer } from './bank';
+import { expectNoAxeViolations, openPage, registerAs, uniqueUsername } from './helpers';
 
 /* The KNM words (/words): read from the word files, found by Dutch or English. */
 
@@ -43,4 +44,17 @@ test('the word list has every theme, and a search by the English translation fin
 	await openPage(page, '/words?theme=wonen');
 	expect(await page.getByTestId('word-list').getByRole('listitem').count()).toBeGreaterThanOrEqual(50);
 	expect((await page.goto('/words?theme=../../etc&q=%00'))?.status()).toBe(200);
+});
+
+test('a KNM word in the feedback links to its explanation', async ({ page }) => {
+	await registerAs(page, uniqueUsername('woordleerder'));
+	// the theme's first new question: gg-001, whose explanation names the Gouden Eeuw
+	await openPage(page, '/practice/session?scope=theme:geschiedenis-en-geografie');
+	const question = await answer(page, false);
+	expect(question.id).toBe('gg-001');
+	const link = page.getByTestId('term-link').first();
+	await expect(link).toHaveText(/gouden eeuw/i);
+	await link.click();
+	await expect(page).toHaveURL(/\/words\?q=.*#gouden-eeuw$/);
+	await expect(page.locator('#gouden-eeuw').getByRole('heading', { level: 2 })).toHaveText(/Gouden Eeuw/);
 });

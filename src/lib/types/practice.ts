@@ -2,6 +2,7 @@
  * What practice pages and components receive from the server. Plain data, shared by
  * lib/server/practice and the components, so no component imports from $lib/server.
  */
+import type { TextSegment } from '$lib/domain/content/term-links';
 import type { QueueKind, Wait } from '$lib/domain/srs/queue';
 
 export interface LocalText {
@@ -50,6 +51,8 @@ export interface Feedback extends QuestionLinks {
 	/** "Remember:": the explanation's first sentence, and the rest of it */
 	takeaway: LocalText;
 	explanationRest: LocalText;
+	/** the Dutch takeaway and rest in pieces: a KNM word links to /words at its first place */
+	terms: { takeaway: TextSegment[]; rest: TextSegment[] };
 	/** empty when a teacher's own question names no source */
 	sourceUrl: string;
 	/** a teacher's own question: its source is the teacher's, not an official page */

@@ -1,5 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { splitTakeaway } from '../../domain/content/takeaway';
+import { linkTerms } from '../../domain/content/term-links';
+import type { TermEntry } from '../../domain/content/term-links';
 import { learnerDay } from '../../domain/learner-day';
 import type { DayModel } from '../../domain/learner-day';
 import type { Locale } from '../../domain/locale';
@@ -71,6 +73,7 @@ export function loadFeedback(db: Db, userId: string, day: DayModel, answerId: nu
 		explanation: { nl: question.explanationNl, en: question.explanationEn },
 		takeaway: { nl: nl.takeaway, en: en.takeaway },
 		explanationRest: { nl: nl.rest, en: en.rest },
+		terms: linkExplanationTerms(db, nl.takeaway, nl.rest),
 		...loadQuestionLinks(db, row.questionId, question.eindterm, locale),
 		sourceUrl: question.sourceUrl,
 		byTeacher: question.origin === 'teacher',
@@ -88,4 +91,16 @@ export function loadFeedback(db: Db, userId: string, day: DayModel, answerId: nu
 function readOrder(order: number[], length: number): number[] {
 	const fits = order.length === length && order.every((index) => Number.isInteger(index) && index >= 0 && index < length);
 	return fits ? order : Array.from({ length }, (_, index) => index);
+}
+
+/** How many KNM words one feedback links at most (the takeaway's first, then the rest's). */
+const MAX_TERM_LINKS = 3;
+
+/** The explanation's KNM words, each linked at its first place only (the takeaway before the rest). */
+function linkExplanationTerms(db: Db, takeaway: string, rest: string): Feedback['terms'] {
+	const terms = prepared(db, 'feedback.terms', () => db.$client.prepare('SELECT id, term FROM word')).all() as TermEntry[];
+	const first = linkTerms(takeaway, terms, MAX_TERM_LINKS);
+	const used = new Set(first.flatMap((segment) => (segment.wordId ? [segment.wordId] : [])));
+	const second = linkTerms(rest, terms.filter((entry) => !used.has(entry.id)), MAX_TERM_LINKS - used.size);
+	return { takeaway: first, rest: second };
 }
