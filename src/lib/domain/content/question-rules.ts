@@ -231,11 +231,23 @@ export interface ComparableQuestion {
 	correctIndex: number;
 }
 
+const compared = new WeakMap<ComparableQuestion, { question: Set<string>; answer: Set<string> }>();
+
+/** A question's meaning words and its right answer's, worked out once per question (the bank compares thousands of pairs at every start). */
+function wordsOf(q: ComparableQuestion): { question: Set<string>; answer: Set<string> } {
+	let words = compared.get(q);
+	if (!words) {
+		words = { question: meaningWords(q.question.nl), answer: meaningWords(q.options[q.correctIndex]?.nl ?? '') };
+		compared.set(q, words);
+	}
+	return words;
+}
+
 /** The overlaps of two questions' words and of their right answers' words, when they make a near-duplicate; else null. */
 export function compareQuestions(a: ComparableQuestion, b: ComparableQuestion): { question: number; answer: number } | null {
-	const question = wordOverlap(meaningWords(a.question.nl), meaningWords(b.question.nl));
+	const question = wordOverlap(wordsOf(a).question, wordsOf(b).question);
 	if (question < NEAR_DUPLICATE.at(-1)!.questionOverlap) return null;
-	const answer = wordOverlap(meaningWords(a.options[a.correctIndex]?.nl ?? ''), meaningWords(b.options[b.correctIndex]?.nl ?? ''));
+	const answer = wordOverlap(wordsOf(a).answer, wordsOf(b).answer);
 	return NEAR_DUPLICATE.some((tier) => question >= tier.questionOverlap && answer >= tier.answerOverlap) ? { question, answer } : null;
 }
 

@@ -131,6 +131,9 @@ export const guideFrontmatterSchema = z.strictObject({
 
 export const guideTranslationFrontmatterSchema = z.strictObject({ slug: slugSchema });
 
+/** A bank question's id: a theme prefix and a number, e.g. wo-001. */
+export const BANK_QUESTION_ID = /^[a-z]{2}-\d{3,4}$/;
+
 /**
  * The texts of a question, for the bank's files (both languages) and a teacher's own question
  * (Dutch, English optional): one definition, so both are read by the same rules. Options are
@@ -149,12 +152,12 @@ export function questionTextsShape(english: 'required' | 'optional') {
 
 /** A question in a content file: its texts, its id, and its links into the hub. */
 export const questionSchema = z.strictObject({
-	id: z.string().regex(/^[a-z]{2}-\d{3,4}$/, 'must look like wo-001'),
+	id: z.string().regex(BANK_QUESTION_ID, 'must look like wo-001'),
 	...questionTextsShape('required'),
 	sources: z.array(slugSchema).default([]),
 	guides: z.array(slugSchema).default([]),
 	/** questions that test the same fact on purpose, from another angle (not near-duplicates) */
-	variants: z.array(z.string().regex(/^[a-z]{2}-\d{3,4}$/, 'must look like wo-001')).default([]),
+	variants: z.array(z.string().regex(BANK_QUESTION_ID, 'must look like wo-001')).default([]),
 	source_url: z.string().optional(),
 	/** the date the fact was verified against source_url; absent means not yet verified */
 	checked: dateSchema.optional(),

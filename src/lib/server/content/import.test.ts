@@ -14,6 +14,7 @@ import type { Db } from '../db';
 import * as t from '../db/schema';
 import { getGuide, getSource, listBankCoverage, listThemes, searchHub } from '../hub';
 import { importContent } from './import';
+import { loadWordTerms } from './word-terms';
 
 // The real markdown renderer, with a switch that stands for a new version of it (another output).
 const renderer = vi.hoisted(() => ({ upgraded: false }));
@@ -49,6 +50,16 @@ describe('importContent', () => {
 
 	const rowCount = (table: SQLiteTable): number =>
 		db.select({ n: count() }).from(table).get()?.n ?? 0;
+
+	it('keeps the words of the files, and the terms feedback links follow a new import', () => {
+		const words = (...terms: string[]) =>
+			`theme: wonen\nwords:\n${terms.map((term) => `  - id: ${term}\n    term: ${term}\n    article: de\n    definition: Iemand die een woning aan een ander geeft.\n    translation: ${term} (en)\n    example: Bel de ${term}.\n`).join('')}`;
+		importContent(db, bundleWith({ 'content/words/wonen.yaml': words('verhuurder', 'huurder') }), DAY_1);
+		expect(loadWordTerms(db).map((entry) => entry.term).sort()).toEqual(['huurder', 'verhuurder']);
+		importContent(db, bundleWith({ 'content/words/wonen.yaml': words('verhuurder') }), DAY_2);
+		expect(rowCount(t.word)).toBe(1);
+		expect(loadWordTerms(db).map((entry) => entry.term)).toEqual(['verhuurder']);
+	});
 
 	it('imports every kind of content', () => {
 		const report = importContent(db, bundleWith(), DAY_1);

@@ -8,6 +8,7 @@ import type { Db } from '../db';
 import * as t from '../db/schema';
 import { rankNewQuestions } from '../db/new-order';
 import { rebuildQuestionSearch } from '../db/question-search';
+import { forgetWordTerms } from './word-terms';
 
 export interface ImportReport {
 	bundleHash: string;
@@ -63,7 +64,7 @@ export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportR
 		hubChanged = importTopics(tx, bundle, report) || hubChanged;
 		hubChanged = importGuides(tx, bundle, report) || hubChanged;
 		hubChanged = importQuickAnswers(tx, bundle, report) || hubChanged;
-		importWords(tx, bundle, report);
+		if (importWords(tx, bundle, report)) forgetWordTerms(db);
 		importExamPlan(tx, bundle, report);
 		const questionsChanged = importQuestions(tx, bundle, now, report);
 		syncBuiltInSets(tx, bundle, now, questionsChanged);

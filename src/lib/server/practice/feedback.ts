@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { splitTakeaway } from '../../domain/content/takeaway';
 import { linkTerms } from '../../domain/content/term-links';
-import type { TermEntry } from '../../domain/content/term-links';
+import { loadWordTerms } from '../content/word-terms';
 import { learnerDay } from '../../domain/learner-day';
 import type { DayModel } from '../../domain/learner-day';
 import type { Locale } from '../../domain/locale';
@@ -98,7 +98,7 @@ const MAX_TERM_LINKS = 3;
 
 /** The explanation's KNM words, each linked at its first place only (the takeaway before the rest). */
 function linkExplanationTerms(db: Db, takeaway: string, rest: string): Feedback['terms'] {
-	const terms = prepared(db, 'feedback.terms', () => db.$client.prepare('SELECT id, term FROM word')).all() as TermEntry[];
+	const terms = loadWordTerms(db);
 	const first = linkTerms(takeaway, terms, MAX_TERM_LINKS);
 	const used = new Set(first.flatMap((segment) => (segment.wordId ? [segment.wordId] : [])));
 	const second = linkTerms(rest, terms.filter((entry) => !used.has(entry.id)), MAX_TERM_LINKS - used.size);

@@ -27,7 +27,8 @@ export const OWN_QUESTIONS_MAX = 2000;
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function hashDraft(draft: OwnQuestionDraft): string {
+/** The content hash of a draft, as stored in question.content_hash: equal hashes, no new version. */
+export function hashDraft(draft: OwnQuestionDraft): string {
 	return hashContent(
 		{
 			eindterm: draft.eindterm,
@@ -117,12 +118,12 @@ export function listOwnQuestions(db: Db, teacherId: string): OwnQuestionSummary[
 			themeNumber: t.theme.number,
 			version: t.question.version,
 			updatedAt: t.question.updatedAt,
-			learners: sql<number>`(SELECT COUNT(*) FROM card c WHERE c.question_id = ${t.question.id} AND c.question_id LIKE 'own-%')`,
+			learners: learnersOfRow(),
 			sets: sql<number>`(SELECT COUNT(*) FROM question_set_item i WHERE i.question_id = ${t.question.id})`
 		})
 		.from(t.question)
 		.innerJoin(t.theme, eq(t.theme.slug, t.question.themeSlug))
-		.where(and(eq(t.question.ownerId, teacherId), eq(t.question.origin, 'teacher'), isNull(t.question.retiredAt)))
+		.where(activeOwn(teacherId))
 		.orderBy(desc(t.question.createdAt), asc(t.question.id))
 		.all();
 }
@@ -139,7 +140,7 @@ function ownRow(db: Db, teacherId: string, questionId: string) {
 	return db
 		.select()
 		.from(t.question)
-		.where(and(eq(t.question.id, questionId), eq(t.question.ownerId, teacherId), eq(t.question.origin, 'teacher'), isNull(t.question.retiredAt)))
+		.where(and(eq(t.question.id, questionId), activeOwn(teacherId)))
 		.get();
 }
 
@@ -162,11 +163,17 @@ function guidesOf(db: Db, questionId: string): string[] {
 		.map((row) => row.slug);
 }
 
-/** The teacher's own active question as it now reads, or null. */
-export function loadOwnQuestion(db: Db, teacherId: string, questionId: string): OwnQuestion | null {
-	const row = ownRow(db, teacherId, questionId);
-	if (!row) return null;
-	const learners = countLearners(db, row.id);
+/** Learners with a card of the question in the row (the partial index card_own_question_idx, as countLearners). */
+function learnersOfRow() {
+	return sql<number>`(SELECT COUNT(*) FROM card c WHERE c.question_id = ${t.question.id} AND c.question_id LIKE 'own-%')`;
+}
+
+/** The rows of the teacher's own questions that are in use (not deleted or retired). */
+function activeOwn(teacherId: string) {
+	return and(eq(t.question.ownerId, teacherId), eq(t.question.origin, 'teacher'), isNull(t.question.retiredAt))!;
+}
+
+function toOwnQuestion(row: t.QuestionRow, guides: string[], learners: number): OwnQuestion {
 	return {
 		id: row.id,
 		theme: row.themeSlug,
@@ -176,21 +183,43 @@ export function loadOwnQuestion(db: Db, teacherId: string, questionId: string): 
 		correctIndex: row.correctIndex,
 		explanation: { nl: row.explanationNl, en: row.explanationEn },
 		sourceUrl: row.sourceUrl === '' ? null : row.sourceUrl,
-		guides: guidesOf(db, row.id),
+		guides,
 		version: row.version,
 		learners
 	};
 }
 
-/** Every active own question of the teacher as it now reads, oldest first (the CSV export). */
+/** The teacher's own active question as it now reads, or null. */
+export function loadOwnQuestion(db: Db, teacherId: string, questionId: string): OwnQuestion | null {
+	const row = ownRow(db, teacherId, questionId);
+	return row ? toOwnQuestion(row, guidesOf(db, row.id), countLearners(db, row.id)) : null;
+}
+
+/** Every active own question of the teacher as it now reads, oldest first (the CSV export): two queries. */
 export function loadAllOwnQuestions(db: Db, teacherId: string): OwnQuestion[] {
-	const ids = db
-		.select({ id: t.question.id })
+	const rows = db
+		.select({ row: t.question, learners: learnersOfRow() })
 		.from(t.question)
-		.where(and(eq(t.question.ownerId, teacherId), eq(t.question.origin, 'teacher'), isNull(t.question.retiredAt)))
+		.where(activeOwn(teacherId))
 		.orderBy(asc(t.question.createdAt), asc(t.question.id))
 		.all();
-	return ids.map((row) => loadOwnQuestion(db, teacherId, row.id)).filter((question) => question !== null);
+	const guides = new Map<string, string[]>();
+	for (const link of db.all<{ questionId: string; slug: string }>(sql`
+		SELECT g.question_id AS questionId, g.guide_slug AS slug FROM question_guide g JOIN question q ON q.id = g.question_id
+		WHERE q.owner_id = ${teacherId} AND q.origin = 'teacher' AND q.retired_at IS NULL ORDER BY g.guide_slug`)) {
+		guides.set(link.questionId, [...(guides.get(link.questionId) ?? []), link.slug]);
+	}
+	return rows.map(({ row, learners }) => toOwnQuestion(row, guides.get(row.id) ?? [], learners));
+}
+
+/** The content hash of each of the teacher's active own questions, by id (the import compares with them). */
+export function loadOwnQuestionHashes(db: Db, teacherId: string): Map<string, string> {
+	const rows = db
+		.select({ id: t.question.id, hash: t.question.contentHash })
+		.from(t.question)
+		.where(activeOwn(teacherId))
+		.all();
+	return new Map(rows.map((row) => [row.id, row.hash]));
 }
 
 export function countOwnQuestions(db: Db, teacherId: string): number {

@@ -9,7 +9,7 @@ import { m } from '../../paraglide/messages';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { generateId, ID_PATTERN } from '../ids';
-import { countOwnQuestions, loadAllOwnQuestions, loadOwnQuestion, loadOwnQuestionContext, OWN_QUESTION_ID, OWN_QUESTIONS_MAX, saveOwnQuestions } from './own-questions';
+import { countOwnQuestions, hashDraft, loadAllOwnQuestions, loadOwnQuestionContext, loadOwnQuestionHashes, OWN_QUESTIONS_MAX, saveOwnQuestions } from './own-questions';
 
 /*
  * Own questions from and to a CSV file. An upload is checked whole (every row read with the form's
@@ -100,12 +100,6 @@ interface StoredRow {
 	draft: OwnQuestionDraft;
 }
 
-function sameContent(a: OwnQuestionDraft, b: Omit<OwnQuestionDraft, 'theme'>): boolean {
-	const pick = (q: Omit<OwnQuestionDraft, 'theme'>) =>
-		JSON.stringify([q.eindterm, q.question, q.options.map((o) => [o.nl, o.en]), q.correctIndex, q.explanation, q.sourceUrl ?? null, q.guides]);
-	return pick(a) === pick(b);
-}
-
 /**
  * Checks an uploaded file and, when every row is right, keeps it for the confirmation. Writes
  * nothing else: the teacher's questions change only in confirmImport.
@@ -118,6 +112,7 @@ export function previewImport(db: Db, teacherId: string, fileName: string, bytes
 	const problems: RowProblem[] = [];
 	const stored: StoredRow[] = [];
 	const seenIds = new Map<string, number>();
+	const hashes = loadOwnQuestionHashes(db, teacherId);
 	let created = 0;
 	let changed = 0;
 	let unchanged = 0;
@@ -130,11 +125,11 @@ export function previewImport(db: Db, teacherId: string, fileName: string, bytes
 			problems.push({ row, problems: result.ok ? [] : result.problems, sameIdAs: earlier });
 			continue;
 		}
-		const current = OWN_QUESTION_ID.test(id) ? loadOwnQuestion(db, teacherId, id) : null;
-		if (!current) created += 1;
-		else if (sameContent(result.draft, current)) unchanged += 1;
+		const hash = hashes.get(id);
+		if (hash === undefined) created += 1;
+		else if (hash === hashDraft(result.draft)) unchanged += 1;
 		else changed += 1;
-		stored.push({ id: current ? current.id : null, draft: result.draft });
+		stored.push({ id: hash === undefined ? null : id, draft: result.draft });
 	}
 	if (created > 0 && countOwnQuestions(db, teacherId) + created > OWN_QUESTIONS_MAX) {
 		return { ok: false, problem: { kind: 'too_many_questions', max: OWN_QUESTIONS_MAX } };

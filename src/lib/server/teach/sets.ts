@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { BANK_QUESTION_ID } from '../../domain/content/schemas';
 import { buildSearchQuery } from '../../domain/search';
+import { OWN_QUESTION_ID } from './own-questions';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { generateId, ID_PATTERN } from '../ids';
@@ -221,7 +223,9 @@ export function searchBank(db: Db, teacherId: string, filter: BankFilter): { que
 }
 
 /** A bank question's id (`wo-001`) or an own question's (own-questions.ts OWN_QUESTION_ID). */
-const questionIdsSchema = z.array(z.string().regex(/^(?:[a-z]{2}-\d{3,4}|own-[a-z2-7]{32})$/)).max(SET_MAX_QUESTIONS);
+const questionIdsSchema = z
+	.array(z.string().refine((id) => BANK_QUESTION_ID.test(id) || OWN_QUESTION_ID.test(id)))
+	.max(SET_MAX_QUESTIONS);
 
 export type ItemsProblem = 'not_found' | 'questions_invalid' | 'too_many';
 
