@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -11,6 +12,7 @@ interface WordEntry {
 	id: string;
 	term: string;
 	article?: string;
+	definition: string;
 	translation: string;
 }
 
@@ -57,4 +59,57 @@ test('a KNM word in the feedback links to its explanation', async ({ page }) => 
 	await link.click();
 	await expect(page).toHaveURL(/\/words\?q=.*#gouden-eeuw$/);
 	await expect(page.locator('#gouden-eeuw').getByRole('heading', { level: 2 })).toHaveText(/Gouden Eeuw/);
+});
+
+const CLOCK_COOKIE = 'knm_test_clock_offset_ms';
+const MINUTE = 60_000;
+
+/** The word card on screen ("Wat betekent ...?"), from the word files. */
+async function currentWord(page: Page): Promise<WordEntry> {
+	const text = (await page.locator('h1#question-text').textContent())?.trim() ?? '';
+	const word = words.find((entry) => text === `Wat betekent "${entry.article ? `${entry.article} ` : ''}${entry.term}"?`);
+	expect(word, `"${text}" is a word card`).toBeDefined();
+	return word!;
+}
+
+/** Answers the word card on screen: its own definition, or another option. */
+async function answerWord(page: Page, right: boolean): Promise<WordEntry> {
+	const word = await currentWord(page);
+	const options = page.locator('button.option');
+	await expect(options).toHaveCount(3);
+	const texts = (await options.allTextContents()).map((text) => text.trim());
+	const index = texts.findIndex((text) => text.includes(word.definition) === right);
+	await options.nth(index).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(right ? 'Right!' : 'Not right.');
+	return word;
+}
+
+test('a learner practises 3 words of a theme; the one missed comes back as due, in the words and in the daily queue', async ({ page, context, baseURL }) => {
+	await registerAs(page, uniqueUsername('woordkaart'));
+	await openPage(page, '/words?theme=wonen');
+	await expectNoAxeViolations(page);
+	await page.getByTestId('practise-words').click();
+	await expect(page).toHaveURL(/scope=words%3Awonen|scope=words:wonen/);
+
+	const known = await answerWord(page, true);
+	await page.getByRole('button', { name: 'I knew it' }).click();
+	const missed = await answerWord(page, false);
+	// the feedback teaches the word and links to it in the word list
+	await expect(page.getByTestId('remember')).toContainText(missed.definition);
+	await expect(page.getByTestId('word-link')).toHaveAttribute('href', `/words?theme=wonen#${missed.id}`);
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Next question' }).click();
+	const third = await answerWord(page, true);
+	expect(new Set([known.id, missed.id, third.id]).size).toBe(3);
+
+	// Five minutes later: the missed word is due (its learning step), the two known ones are not yet.
+	await context.addCookies([{ name: CLOCK_COOKIE, value: String(5 * MINUTE), url: baseURL! }]);
+	await openPage(page, '/practice/session?scope=due');
+	expect((await currentWord(page)).id).toBe(missed.id);
+	await expect(page.getByText('Question to practise again')).toBeVisible();
+	await answerWord(page, true);
+	// and then the daily queue goes on with a new question of the bank, not another word
+	await page.getByRole('button', { name: 'I knew it' }).click();
+	const next = (await page.locator('h1#question-text').textContent())?.trim() ?? '';
+	expect(next.startsWith('Wat betekent "')).toBe(false);
 });

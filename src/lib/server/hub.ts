@@ -248,6 +248,8 @@ export interface GuideDetail {
 	/** false when the page shows the English text because no Dutch translation exists yet */
 	inRequestedLocale: boolean;
 	updatedOn: string;
+	checkedOn: string | null;
+	volatile: boolean;
 	sources: { slug: string; name: string; url: string }[];
 	topics: { slug: string; title: string }[];
 	themes: ThemeSummary[];
@@ -299,6 +301,8 @@ export function getGuide(db: Db, slug: string, locale: Locale): GuideDetail | nu
 		html,
 		inRequestedLocale: locale === 'en' || row.bodyHtmlNl !== null,
 		updatedOn: row.updatedOn,
+		checkedOn: row.checkedOn,
+		volatile: row.volatile,
 		sources,
 		topics,
 		themes,

@@ -57,6 +57,8 @@ export interface Feedback extends QuestionLinks {
 	sourceUrl: string;
 	/** a teacher's own question: its source is the teacher's, not an official page */
 	byTeacher: boolean;
+	/** a word card: the word's place in the word list */
+	word: { id: string; theme: string } | null;
 	dueAt: string;
 	wait: Wait;
 }

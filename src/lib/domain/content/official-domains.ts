@@ -106,3 +106,14 @@ export function isOfficialUrl(value: string): boolean {
 	const host = url.hostname.toLowerCase();
 	return OFFICIAL_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }
+
+/** The URL's host name in lower case without "www.", or null when it is not a URL. */
+export function hostOf(value: string): string | null {
+	if (!URL.canParse(value)) return null;
+	return new URL(value).hostname.toLowerCase().replace(/^www\./, '');
+}
+
+/** True when the host is one of the domains or a subdomain of one. */
+export function isOnDomain(host: string, domains: readonly string[]): boolean {
+	return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}

@@ -1,5 +1,6 @@
 import { checkQuestionText, countSentences, countWords, describeQuestionProblem, findEcho, hasChangeableFigure, isHomepage, meaningWords, normalizeText, QUESTION_LIMITS } from './question-rules';
-import type { ContentBundle, Question } from './types';
+import { hostOf, isOnDomain } from './official-domains';
+import type { ContentBundle, Guide, Question, Source } from './types';
 
 /**
  * Quality rules for the question bank and the hub (issue: the KNM question bank). The validator
@@ -138,8 +139,9 @@ export const RARE_WORD_SHARE = 0.01;
  * amount, age, percentage or count; not a historic year, a day of a month or a clock time) in a
  * question or its right answer that is not marked `volatile`. One line per question and kind.
  */
-export function checkBankWarnings(bundle: Pick<ContentBundle, 'questions'>): string[] {
+export function checkBankWarnings(bundle: { questions: Question[]; sources: Pick<Source, 'slug' | 'domains'>[]; guides?: Pick<Guide, 'slug' | 'checked'>[] }): string[] {
 	const { questions } = bundle;
+	const sourcesBySlug = new Map(bundle.sources.map((source) => [source.slug, source]));
 	const usage = new Map<string, number>();
 	for (const q of questions) {
 		for (const word of meaningWords([q.question.nl, ...q.options.map((option) => option.nl)].join(' '))) usage.set(word, (usage.get(word) ?? 0) + 1);
@@ -148,11 +150,29 @@ export function checkBankWarnings(bundle: Pick<ContentBundle, 'questions'>): str
 	const warnings: string[] = [];
 	for (const q of questions) {
 		if (isHomepage(q.sourceUrl)) warnings.push(`${q.id}: source_url "${q.sourceUrl}" is a homepage; cite the page that states the fact`);
+		const site = findSourceSiteProblem(q, sourcesBySlug);
+		if (site) warnings.push(`${q.id}: ${site}`);
 		const echo = findEcho(q, rare);
 		if (echo) warnings.push(`${q.id}: the right answer repeats "${echo}" from the question and no wrong answer does`);
 		if (!q.volatile && hasChangeableFigure(`${q.question.nl} ${q.options[q.correctIndex]?.nl ?? ''}`)) {
 			warnings.push(`${q.id}: has a figure that can change (amount, age, percentage or number) but is not volatile`);
 		}
 	}
+	for (const guide of bundle.guides ?? []) {
+		if (guide.checked === null) warnings.push(`guide ${guide.slug}: no checked date; check its facts against the official pages and add \`checked:\``);
+	}
 	return warnings;
+}
+
+/**
+ * The question's source_url must be on a site of one of the sources it names (sources.yaml lists
+ * each source's domains), so the source tag a learner sees is the organisation that states the fact.
+ */
+export function findSourceSiteProblem(question: Pick<Question, 'sourceUrl' | 'sources'>, sourcesBySlug: Map<string, Pick<Source, 'domains'>>): string | null {
+	const host = hostOf(question.sourceUrl);
+	if (host === null) return null;
+	const domains = question.sources.flatMap((slug) => sourcesBySlug.get(slug)?.domains ?? []);
+	if (isOnDomain(host, domains)) return null;
+	const named = question.sources.length > 0 ? question.sources.join(', ') : 'no source';
+	return `source_url is on ${host}, which is not a site of ${named}; name the source that publishes it (sources.yaml lists each source's domains)`;
 }

@@ -64,6 +64,8 @@ export const sourcesFileSchema = z.strictObject({
 			slug: slugSchema,
 			name: nonEmpty,
 			url: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
+			/** the sites the organisation speaks through; a question's source_url must be on one */
+			domains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a lower-case host name such as duo.nl')).min(1),
 			owner: localizedSchema,
 			usage: localizedSchema,
 			checked: dateSchema
@@ -126,7 +128,11 @@ export const guideFrontmatterSchema = z.strictObject({
 	topics: z.array(slugSchema).default([]),
 	themes: z.array(slugSchema).default([]),
 	related: z.array(slugSchema).default([]),
-	updated: dateSchema
+	updated: dateSchema,
+	/** the day every fact in the guide was last checked against its official page */
+	checked: dateSchema.optional(),
+	/** true when the guide states an amount, age, date or a rule that is being changed */
+	volatile: z.boolean().default(false)
 });
 
 export const guideTranslationFrontmatterSchema = z.strictObject({ slug: slugSchema });
@@ -175,7 +181,8 @@ export const wordsFileSchema = z.strictObject({
 	theme: z.string(),
 	words: z.array(
 		z.strictObject({
-			id: slugSchema,
+			// at most 80: a word card's question id is "word-" and this id (domain/content/word-cards.ts)
+			id: slugSchema.max(80),
 			term: nonEmpty,
 			article: z.enum(['de', 'het']).optional(),
 			definition: nonEmpty,

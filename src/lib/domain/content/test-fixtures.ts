@@ -54,18 +54,21 @@ const SOURCES = `sources:
   - slug: duo
     name: DUO
     url: https://duo.nl/particulier/
+    domains: [duo.nl]
     owner: { en: Dienst Uitvoering Onderwijs, nl: Dienst Uitvoering Onderwijs }
     usage: { en: Integration exams and loans., nl: Inburgeringsexamens en lening. }
     checked: 2026-11-29
   - slug: huurcommissie
     name: Huurcommissie
     url: https://www.huurcommissie.nl/
+    domains: [huurcommissie.nl]
     owner: { en: Ministry of housing, nl: Ministerie van wonen }
     usage: { en: Disputes about rent., nl: Ruzie over de huur. }
     checked: 2026-11-29
   - slug: inburgeren-nl
     name: inburgeren.nl
     url: https://www.inburgeren.nl/
+    domains: [inburgeren.nl]
     owner: { en: DUO, nl: DUO }
     usage: { en: Information about the exams., nl: Informatie over de examens. }
     checked: 2026-11-29
@@ -212,4 +215,33 @@ export const QUESTION_2 = `  - id: wo-002
     source_url: https://www.rijksoverheid.nl/onderwerpen/huurwoning
     checked: 2026-11-29
     volatile: false
+`;
+
+/** Four KNM words of the wonen theme (content/words/wonen.yaml), for word-card tests. */
+export const WORDS_WONEN = `theme: wonen
+words:
+  - id: huurcontract
+    term: huurcontract
+    article: het
+    definition: Een papier met de afspraken tussen huurder en verhuurder.
+    translation: rental contract
+    example: Lees het huurcontract goed voordat u tekent.
+    guide: knm-wonen
+  - id: huurtoeslag
+    term: huurtoeslag
+    article: de
+    definition: Geld van de overheid als uw huur hoog is en uw inkomen laag.
+    translation: rent benefit
+    example: Zij vraagt huurtoeslag aan.
+  - id: verhuurder
+    term: verhuurder
+    article: de
+    definition: De persoon of het bedrijf van wie u een woning huurt.
+    translation: landlord
+    example: De verhuurder repareert de kapotte kraan.
+  - id: servicekosten
+    term: servicekosten
+    definition: Geld dat u naast de kale huur betaalt, bijvoorbeeld voor schoonmaak van de trap.
+    translation: service charges
+    example: De servicekosten staan op de rekening.
 `;

@@ -37,6 +37,8 @@ export interface Source {
 	slug: string;
 	name: string;
 	url: string;
+	/** the host names (with their subdomains) the organisation publishes on */
+	domains: string[];
 	owner: Localized;
 	usage: Localized;
 	checked: string;
@@ -61,6 +63,10 @@ export interface Guide {
 	themes: string[];
 	related: string[];
 	updated: string;
+	/** the day its facts were last checked against the official pages; null until they were */
+	checked: string | null;
+	/** it states an amount, age, date or a rule being changed: the page says so */
+	volatile: boolean;
 	/** Markdown; `nl` is null until a Dutch translation exists. */
 	body: { en: string; nl: string | null };
 	position: number;

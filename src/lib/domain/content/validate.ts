@@ -386,6 +386,8 @@ function readGuides(files: readonly ContentFile[], report: Report): Guide[] {
 			themes: meta.themes,
 			related: meta.related,
 			updated: meta.updated,
+			checked: meta.checked ?? null,
+			volatile: meta.volatile,
 			body: { en: parts.body.trim(), nl: null },
 			position: 0
 		});

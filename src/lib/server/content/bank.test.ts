@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBankQuality } from '../../domain/content/quality';
 import { summarizeContent } from '../../domain/content/summary';
+import { buildWordCards } from '../../domain/content/word-cards';
 import { openDatabase } from '../db';
 import { loadQuestionLinks } from '../question-links';
 import { importContent } from './import';
@@ -49,6 +50,17 @@ describe('the shipped content', () => {
 				.map((guide) => `${question.id} (${question.eindterm}) → ${guide.slug}`)
 		);
 		expect(missing).toEqual([]);
+	});
+
+	it('makes a fair word card of every KNM word', () => {
+		const cards = buildWordCards(bundle.words);
+		expect(cards).toHaveLength(bundle.words.length);
+		// the right meaning is first, second or third about as often (before the showing shuffles)
+		for (const index of [0, 1, 2]) expect(cards.filter((card) => card.correctIndex === index).length).toBeGreaterThan(cards.length / 5);
+		for (const card of cards) {
+			expect(card.options, card.id).toHaveLength(3);
+			expect(new Set(card.options.map((option) => option.nl)).size, card.id).toBe(3);
+		}
 	});
 
 	it('has a Dutch version of every guide', () => {

@@ -9,6 +9,7 @@ import * as t from '../db/schema';
 import { rankNewQuestions } from '../db/new-order';
 import { rebuildQuestionSearch } from '../db/question-search';
 import { forgetWordTerms } from './word-terms';
+import { buildWordCards } from '../../domain/content/word-cards';
 
 export interface ImportReport {
 	bundleHash: string;
@@ -66,7 +67,9 @@ export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportR
 		hubChanged = importQuickAnswers(tx, bundle, report) || hubChanged;
 		if (importWords(tx, bundle, report)) forgetWordTerms(db);
 		importExamPlan(tx, bundle, report);
-		const questionsChanged = importQuestions(tx, bundle, now, report);
+		const questionsChanged = importQuestions(tx, bundle.questions, 'bank', now, report);
+		// word cards follow the words: a changed word is a new version of its card, a removed word retires it
+		const wordCardsChanged = importQuestions(tx, buildWordCards(bundle.words), 'word', now, report);
 		syncBuiltInSets(tx, bundle, now, questionsChanged);
 		// the order of new questions follows the files, the themes and what is retired
 		rankNewQuestions(db.$client);
@@ -77,7 +80,7 @@ export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportR
 			report.searchIndexRebuilt = true;
 		}
 		const questionsIndexed = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM question_search`);
-		if (questionsChanged || !questionsIndexed || questionsIndexed.n === 0) rebuildQuestionSearch(tx);
+		if (questionsChanged || wordCardsChanged || !questionsIndexed || questionsIndexed.n === 0) rebuildQuestionSearch(tx);
 		const changed =
 			report.inserted + report.updated + report.deleted + report.retired + report.restored;
 		if (changed > 0) {
@@ -280,6 +283,8 @@ function buildGuideRow(guide: Guide) {
 		bodyHtmlEn,
 		bodyHtmlNl,
 		updatedOn: guide.updated,
+		checkedOn: guide.checked,
+		volatile: guide.volatile,
 		position: guide.position,
 		contentHash: hashContent({ guide, html: { en: bodyHtmlEn, nl: bodyHtmlNl } })
 	};
@@ -392,13 +397,14 @@ function hashQuestion(question: Question): string {
 }
 
 /**
- * Returns true when any question row changed (inserted, updated, retired or restored).
+ * Writes the questions of one origin: the bank's (questions/*.yaml) or the word cards (built from
+ * content/words). Returns true when any of its rows changed (inserted, updated, retired or restored).
  *
  * Versions: a new question is version 1; each change of its content hash (also when a retired
  * question comes back changed) makes the next version. Every version is kept in question_version,
  * never edited or deleted, because answers record the version they answered.
  */
-function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: ImportReport): boolean {
+function importQuestions(tx: Tx, questions: Question[], origin: 'bank' | 'word', now: Date, report: ImportReport): boolean {
 	const changesBefore = report.inserted + report.updated + report.retired + report.restored;
 	const existing = tx
 		.select({
@@ -410,7 +416,7 @@ function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: Impor
 		})
 		.from(t.question)
 		// teachers' own questions are not in the files and never retired by them
-		.where(eq(t.question.origin, 'bank'))
+		.where(eq(t.question.origin, origin))
 		.all();
 	const stored = new Map(existing.map((row) => [row.id, row]));
 	const incoming = new Set<string>();
@@ -419,7 +425,7 @@ function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: Impor
 	const newQuestions: (typeof t.question.$inferInsert)[] = [];
 	const versions: (typeof t.questionVersion.$inferInsert)[] = [];
 
-	for (const question of bundle.questions) {
+	for (const question of questions) {
 		incoming.add(question.id);
 		const hash = hashQuestion(question);
 		const row = stored.get(question.id);
@@ -438,7 +444,8 @@ function importQuestions(tx: Tx, bundle: ContentBundle, now: Date, report: Impor
 			volatile: question.volatile,
 			image: question.image,
 			position: question.position,
-			contentHash: hash
+			contentHash: hash,
+			origin
 		};
 		const restoring = row !== undefined && row.retiredAt !== null;
 		if (!row) {

@@ -3,7 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Db } from './index';
 
 /*
- * question_search (FTS5, migration 0012): the words of every question, retired ones too (the
+ * question_search (FTS5, migration 0012): the words of every bank and teacher's question, retired ones too (the
  * teachers' set picker leaves those out), for the picker's search. Rebuilt by the content import;
  * a teacher's own question is indexed when it is saved and removed when it is deleted.
  */
@@ -23,7 +23,8 @@ function insertRows(db: Runner, where: SQL): void {
 /** Every question's words again, as the content import does after questions changed. */
 export function rebuildQuestionSearch(db: Runner): void {
 	db.run(sql`DELETE FROM question_search`);
-	insertRows(db, sql`1`);
+	// word cards are practised, never picked for a set
+	insertRows(db, sql`q.origin <> 'word'`);
 }
 
 /** One question's words as it now reads; none when it no longer exists. */

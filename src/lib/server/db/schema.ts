@@ -86,6 +86,10 @@ export const guide = sqliteTable('guide', {
 	/** null until a Dutch translation of the guide exists */
 	bodyHtmlNl: text('body_html_nl'),
 	updatedOn: text('updated_on').notNull(),
+	/** the day the guide's facts were checked against the official pages; null until they were */
+	checkedOn: text('checked_on'),
+	/** the guide states an amount, age, date or a rule being changed */
+	volatile: integer('volatile', { mode: 'boolean' }).notNull().default(false),
 	position: integer('position').notNull(),
 	contentHash: text('content_hash').notNull()
 });
@@ -222,9 +226,11 @@ export const question = sqliteTable(
 		newOrder: integer('new_order'),
 		/**
 		 * 'bank': from the content files; 'teacher': a teacher's own question (lib/server/teach/
-		 * own-questions.ts), in that teacher's sets only and never in the bank, exams or readiness.
+		 * own-questions.ts), in that teacher's sets only and never in the bank, exams or readiness;
+		 * 'word': a KNM word's card (domain/content/word-cards.ts), practised in the `words:<theme>`
+		 * scope and with the due cards, never in sets, exams, readiness or the bank's counts.
 		 */
-		origin: text('origin', { enum: ['bank', 'teacher'] })
+		origin: text('origin', { enum: ['bank', 'teacher', 'word'] })
 			.notNull()
 			.default('bank'),
 		/** the teacher who wrote an own question; null for the bank, and after the teacher left */

@@ -32,7 +32,7 @@ export const responseMsField = z
 
 const answerSchema = z.object({
 	token: z.string().max(200),
-	questionId: z.string().min(1).max(40),
+	questionId: z.string().min(1).max(100),
 	choice: choiceField,
 	responseMs: responseMsField
 });

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { splitTakeaway } from '../../domain/content/takeaway';
 import { linkTerms } from '../../domain/content/term-links';
+import { wordIdOfCard } from '../../domain/content/word-cards';
 import { loadWordTerms } from '../content/word-terms';
 import { learnerDay } from '../../domain/learner-day';
 import type { DayModel } from '../../domain/learner-day';
@@ -77,6 +78,7 @@ export function loadFeedback(db: Db, userId: string, day: DayModel, answerId: nu
 		...loadQuestionLinks(db, row.questionId, question.eindterm, locale),
 		sourceUrl: question.sourceUrl,
 		byTeacher: question.origin === 'teacher',
+		word: wordOf(question),
 		dueAt: row.dueAfter.toISOString(),
 		// A review card comes back after whole learner days (the scheduler's own count).
 		wait: describeWait(row.reviewedAt, {
@@ -103,4 +105,10 @@ function linkExplanationTerms(db: Db, takeaway: string, rest: string): Feedback[
 	const used = new Set(first.flatMap((segment) => (segment.wordId ? [segment.wordId] : [])));
 	const second = linkTerms(rest, terms.filter((entry) => !used.has(entry.id)), MAX_TERM_LINKS - used.size);
 	return { takeaway: first, rest: second };
+}
+
+/** A word card's word (its id and theme, for the link to the word list), or null for a question. */
+function wordOf(question: Pick<t.QuestionRow, 'id' | 'origin' | 'themeSlug'>): Feedback['word'] {
+	const id = question.origin === 'word' ? wordIdOfCard(question.id) : null;
+	return id === null ? null : { id, theme: question.themeSlug };
 }

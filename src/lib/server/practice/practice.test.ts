@@ -1,7 +1,7 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { validateContent } from '../../domain/content';
-import { buildContentFiles } from '../../domain/content/test-fixtures';
+import { buildContentFiles, WORDS_WONEN } from '../../domain/content/test-fixtures';
 import { createScheduler } from '../../domain/srs/scheduler';
 import type { CardState } from '../../domain/srs/scheduler';
 import { toSessionUser } from '../auth/session';
@@ -38,9 +38,9 @@ import { finalSlotDay, recallOnExamDay, retentionFor } from '../../domain/srs/ex
 const NOW = new Date('2026-11-10T09:00:00Z');
 const DAY = 86_400_000;
 
-function setUp(): { db: Db; user: SessionUser } {
+function setUp(files = buildContentFiles()): { db: Db; user: SessionUser } {
 	const db = openDatabase(':memory:');
-	const result = validateContent(buildContentFiles());
+	const result = validateContent(files);
 	if (!result.ok) throw new Error('fixture invalid');
 	importContent(db, result.bundle, NOW);
 	db.insert(t.user).values({ id: 'u1', username: 'ali', usernameKey: 'ali', passwordHash: 'x', role: 'learner', createdAt: NOW }).run();
@@ -269,6 +269,94 @@ describe('the practice loop', () => {
 	});
 });
 
+describe('KNM word cards in the practice loop', () => {
+	let db: Db;
+	let user: SessionUser;
+	const words = parseScope('words:wonen')!;
+	const MINUTE = 60_000;
+
+	beforeEach(() => {
+		({ db, user } = setUp(buildContentFiles({ 'content/words/wonen.yaml': WORDS_WONEN })));
+	});
+
+	const setNewPerDay = (n: number) => {
+		db.update(t.user).set({ newPerDay: n }).where(eq(t.user.id, 'u1')).run();
+		user = toSessionUser(db.select().from(t.user).where(eq(t.user.id, 'u1')).get()!);
+	};
+
+	it('practises a theme\'s words in file order, apart from its questions', () => {
+		expect(show(db, user, NOW, words)).toMatchObject({ questionId: 'word-huurcontract', kind: 'new', question: { nl: 'Wat betekent "het huurcontract"?' } });
+		expect(show(db, user, NOW, parseScope('theme:wonen')!).questionId).toBe('wo-001');
+		expect(show(db, user).questionId).toBe('wo-001');
+		expect(nextQuestion(db, user, parseScope('words:instanties')!, NOW)).toEqual({ done: true, nextDueAt: null });
+	});
+
+	it('brings a word answered wrong back as due, in the words and in the due queue, the same morning', () => {
+		// three words: two known, one missed
+		for (const [index, right] of [true, false, true].entries()) {
+			const at = new Date(NOW.getTime() + index * 5000);
+			const shown = show(db, user, at, words);
+			const position = correctPosition(db, shown);
+			expect(submitAnswer(db, user, answer(shown, right ? position : (position + 1) % 3), at)).toMatchObject({ ok: true, correct: right });
+		}
+		const cards = db.select().from(t.card).where(eq(t.card.userId, 'u1')).all();
+		expect(cards.map((card) => card.questionId).sort()).toEqual(['word-huurcontract', 'word-huurtoeslag', 'word-verhuurder']);
+		const missed = cards.find((card) => card.questionId === 'word-huurtoeslag')!;
+		// a learning step: due within minutes, not days
+		expect(missed.due.getTime() - (NOW.getTime() + 5000)).toBeLessThanOrEqual(10 * MINUTE);
+		const later = new Date(missed.due.getTime() + 1000);
+		expect(show(db, user, later, words)).toMatchObject({ questionId: 'word-huurtoeslag', kind: 'learning' });
+		// the general queue of due work has it too, before any new question
+		expect(show(db, user, later)).toMatchObject({ questionId: 'word-huurtoeslag', kind: 'learning' });
+		expect(listMistakes(db, 'u1', later).map((m) => m.questionId)).toEqual(['word-huurtoeslag']);
+	});
+
+	it('counts new words and new questions against one daily new limit', () => {
+		setNewPerDay(2);
+		const word = show(db, user, NOW, words);
+		submitAnswer(db, user, answer(word, correctPosition(db, word)), NOW);
+		const question = show(db, user, new Date(NOW.getTime() + MINUTE));
+		expect(question.questionId).toBe('wo-001');
+		submitAnswer(db, user, answer(question, correctPosition(db, question)), new Date(NOW.getTime() + MINUTE));
+		const soon = new Date(NOW.getTime() + 2 * MINUTE);
+		expect(countNewToday(db, user, soon)).toBe(2);
+		expect(nextQuestion(db, user, words, soon)).toMatchObject({ done: true });
+		expect(nextQuestion(db, user, parseScope('due')!, soon)).toMatchObject({ done: true });
+	});
+
+	it('explains a word in its feedback and links it to the word list, not to an official page', () => {
+		const shown = show(db, user, NOW, words);
+		const result = submitAnswer(db, user, answer(shown, (correctPosition(db, shown) + 1) % 3), NOW);
+		if (!result.ok) throw new Error(result.problem);
+		const feedback = loadFeedback(db, 'u1', dayModelOf(user), result.answerId, 'nl')!;
+		expect(feedback).toMatchObject({
+			correct: false,
+			word: { id: 'huurcontract', theme: 'wonen' },
+			sourceUrl: '',
+			sources: [],
+			takeaway: { nl: 'Het huurcontract: Een papier met de afspraken tussen huurder en verhuurder.', en: 'het huurcontract: rental contract.' },
+			explanationRest: { nl: 'Voorbeeld: Lees het huurcontract goed voordat u tekent.' }
+		});
+		expect(feedback.guides.map((guide) => guide.slug)).toEqual(['knm-wonen']);
+		expect(feedback.options[feedback.correctPosition]?.nl).toBe('Een papier met de afspraken tussen huurder en verhuurder.');
+	});
+
+	it('keeps word cards out of the theme counts; a changed word is a new version, a removed one retired', () => {
+		expect(themeProgress(db, 'u1', NOW, 'en').find((theme) => theme.slug === 'wonen')?.total).toBe(2);
+		const changed = WORDS_WONEN.replace('rent benefit', 'housing allowance').replace(/ {2}- id: servicekosten[\s\S]*$/, '');
+		const result = validateContent(buildContentFiles({ 'content/words/wonen.yaml': changed }));
+		if (!result.ok) throw new Error('fixture invalid');
+		importContent(db, result.bundle, new Date(NOW.getTime() + DAY));
+		const row = (id: string) => db.select().from(t.question).where(eq(t.question.id, id)).get()!;
+		expect(row('word-huurtoeslag')).toMatchObject({ version: 2, origin: 'word', retiredAt: null });
+		expect(row('word-servicekosten').retiredAt).not.toBeNull();
+		// the same files again change no card
+		const again = importContent(db, result.bundle, new Date(NOW.getTime() + 2 * DAY));
+		expect(again).toMatchObject({ inserted: 0, updated: 0, retired: 0 });
+		expect(row('word-huurtoeslag').version).toBe(2);
+	});
+});
+
 describe('page views and answers', () => {
 	let db: Db;
 	let user: SessionUser;
@@ -386,7 +474,7 @@ describe('new questions across the real bank', () => {
 		const theme2 = db
 			.select({ id: t.question.id })
 			.from(t.question)
-			.where(eq(t.question.themeSlug, order[1]!))
+			.where(and(eq(t.question.themeSlug, order[1]!), eq(t.question.origin, 'bank')))
 			.orderBy(t.question.position)
 			.all()
 			.map((row) => row.id);
@@ -484,7 +572,7 @@ describe('the scheduled queue with an exam plan', () => {
 	it('paces new questions to introduce the bank two weeks before the exam', () => {
 		// 10 November, exam on 10 December: 30 days, so new questions over 16 days.
 		const { db, user } = setUpBank('2026-12-10', 100);
-		const bank = db.select({ n: count() }).from(t.question).get()!.n;
+		const bank = db.select({ n: count() }).from(t.question).where(eq(t.question.origin, 'bank')).get()!.n;
 		const pace = Math.ceil(bank / 16);
 		let at = NOW;
 		let fresh = 0;
@@ -553,7 +641,7 @@ describe('the scheduled queue with an exam plan', () => {
 
 	it("gives today's target: due cards, today's share of new questions, what is done, within the cap", () => {
 		const { db, user } = setUpBank('2026-12-10', 100);
-		const bank = db.select({ n: count() }).from(t.question).get()!.n;
+		const bank = db.select({ n: count() }).from(t.question).where(eq(t.question.origin, 'bank')).get()!.n;
 		const pace = Math.ceil(bank / 16);
 		expect(loadTodayPlan(db, user, NOW)).toEqual({ target: pace, left: pace, examDate: '2026-12-10', daysLeft: 30 });
 		// Five new questions answered right: each comes back after 10 minutes, today.

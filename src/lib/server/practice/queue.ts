@@ -60,7 +60,15 @@ export function findDueCandidates(db: Db, userId: string, now: Date, scope: Scop
  */
 function findFirstNew(db: Db, userId: string, scope: Scope): string | undefined {
 	const statement = prepared(db, `queue.new.${scope.kind}`, () =>
-		scope.kind === 'set'
+		scope.kind === 'words'
+			? // a theme's words in the order of its word file
+				db.$client.prepare(`
+					SELECT q.id FROM question q
+					WHERE q.origin = 'word' AND q.theme_slug = @theme AND q.retired_at IS NULL
+						AND NOT EXISTS (SELECT 1 FROM card c WHERE c.user_id = @userId AND c.question_id = q.id)
+					ORDER BY q.position
+					LIMIT 1`)
+			: scope.kind === 'set'
 			? // a set in the order its teacher gave it, the teacher's own questions included
 				db.$client.prepare(`
 					SELECT q.id FROM question_set_item i JOIN question q ON q.id = i.question_id

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SessionUser } from '../auth/session';
 import type { Db } from '../db';
@@ -6,11 +6,15 @@ import * as t from '../db/schema';
 import { pickLocale } from '../../domain/locale';
 import type { Locale } from '../../domain/locale';
 
-/* Practice scopes: what a session draws from (all due work, a theme, a question set, mistakes). */
+/*
+ * Practice scopes: what a session draws from (all due work, a theme's questions, a theme's KNM
+ * words, a question set, mistakes). Due word cards also come in the `due` scope: one queue.
+ */
 
 export type Scope =
 	| { kind: 'due' }
 	| { kind: 'theme'; theme: string }
+	| { kind: 'words'; theme: string }
 	| { kind: 'set'; setId: string }
 	| { kind: 'mistakes' };
 
@@ -21,6 +25,10 @@ const scopeSchema = z.union([
 		.string()
 		.regex(/^theme:[a-z0-9-]{1,80}$/)
 		.transform((value): Scope => ({ kind: 'theme', theme: value.slice('theme:'.length) })),
+	z
+		.string()
+		.regex(/^words:[a-z0-9-]{1,80}$/)
+		.transform((value): Scope => ({ kind: 'words', theme: value.slice('words:'.length) })),
 	z
 		.string()
 		.regex(/^set:[a-z0-9:-]{1,100}$/)
@@ -39,6 +47,8 @@ export function scopeKey(scope: Scope): string {
 			return scope.kind;
 		case 'theme':
 			return `theme:${scope.theme}`;
+		case 'words':
+			return `words:${scope.theme}`;
 		case 'set':
 			return `set:${scope.setId}`;
 	}
@@ -46,7 +56,7 @@ export function scopeKey(scope: Scope): string {
 
 /** Whether a scope names something that exists and that this learner may practise. */
 export function scopeExists(db: Db, user: SessionUser, scope: Scope): boolean {
-	if (scope.kind === 'theme') {
+	if (scope.kind === 'theme' || scope.kind === 'words') {
 		return (
 			db
 				.select({ slug: t.theme.slug })
@@ -78,7 +88,8 @@ export function scopeExists(db: Db, user: SessionUser, scope: Scope): boolean {
  * values from scopeParams.
  */
 export function scopeFilter(kind: Scope['kind']) {
-	if (kind === 'theme') return eq(t.question.themeSlug, sql.placeholder('theme'));
+	if (kind === 'theme') return and(eq(t.question.themeSlug, sql.placeholder('theme')), ne(t.question.origin, 'word'));
+	if (kind === 'words') return and(eq(t.question.themeSlug, sql.placeholder('theme')), eq(t.question.origin, 'word'));
 	if (kind === 'set') {
 		return sql`${t.question.id} IN (SELECT ${t.questionSetItem.questionId} FROM ${t.questionSetItem} WHERE ${t.questionSetItem.setId} = ${sql.placeholder('setId')})`;
 	}
@@ -86,7 +97,7 @@ export function scopeFilter(kind: Scope['kind']) {
 }
 
 export function scopeParams(scope: Scope): Record<string, string> {
-	if (scope.kind === 'theme') return { theme: scope.theme };
+	if (scope.kind === 'theme' || scope.kind === 'words') return { theme: scope.theme };
 	if (scope.kind === 'set') return { setId: scope.setId };
 	return {};
 }

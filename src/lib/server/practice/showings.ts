@@ -25,7 +25,7 @@ export interface Showing {
 	kind: ShowingKind;
 }
 
-const TOKEN_PATTERN = /^([a-z0-9-]{1,40})\.(\d{1,6})\.(\d{13})\.(learning|due|new|mistake)\.([A-Za-z0-9_-]{22})$/;
+const TOKEN_PATTERN = /^([a-z0-9-]{1,90})\.(\d{1,6})\.(\d{13})\.(learning|due|new|mistake)\.([A-Za-z0-9_-]{22})$/;
 
 const message = (userId: string, showing: Showing): string =>
 	`showing|${userId}|${showing.questionId}|${showing.version}|${showing.shownAt.getTime()}|${showing.kind}`;

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importContent } from '../content/import';
 import { loadContent } from '../content/load';
@@ -91,7 +91,7 @@ describe('question sets', () => {
 		const copy = duplicateSet(db, teacher, 'theme-wonen', (title) => `${title} (kopie)`, NOW)!;
 		const set = loadOwnSet(db, teacher, copy)!;
 		expect(set.titleNl).toMatch(/\(kopie\)$/);
-		expect(set.items.length).toBe(db.select().from(t.question).where(eq(t.question.themeSlug, 'wonen')).all().length);
+		expect(set.items.length).toBe(db.select().from(t.question).where(and(eq(t.question.themeSlug, 'wonen'), eq(t.question.origin, 'bank'))).all().length);
 		db.update(t.question).set({ retiredAt: NOW }).where(eq(t.question.id, set.items[0]!.questionId)).run();
 		expect(loadOwnSet(db, teacher, copy)!.items[0]?.retired).toBe(true);
 		expect(deleteSet(db, teacher, copy)).toEqual({ ok: true });
