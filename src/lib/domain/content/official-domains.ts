@@ -13,6 +13,8 @@ export const OFFICIAL_DOMAINS: readonly string[] = [
 	'svb.nl',
 	'politie.nl',
 	'thuisarts.nl',
+	'gpinfo.nl', // thuisarts.nl's publisher (NHG) in English
+	'nhg.org', // the Dutch college of GPs, publisher of thuisarts.nl
 	'wetten.overheid.nl',
 	'overheid.nl',
 	'officielebekendmakingen.nl',
