@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eindtermAnchor, markdownToText, renderMarkdown } from './markdown';
+import { eindtermAnchor, markdownToText, MAX_GUIDE_TERM_LINKS, renderMarkdown } from './markdown';
 
 describe('renderMarkdown', () => {
 	it('renders headings, emphasis, lists and links', () => {
@@ -66,5 +66,32 @@ describe('eindterm anchors', () => {
 	it('names anchors after the code', () => {
 		expect(eindtermAnchor('3.1')).toBe('eindterm-3-1');
 		expect(eindtermAnchor('10.2.3')).toBe('eindterm-10-2-3');
+	});
+});
+
+describe('KNM words in a guide', () => {
+	const terms = [
+		{ id: 'gemeente', term: 'gemeente' },
+		{ id: 'eigen-risico', term: 'eigen risico' },
+		{ id: 'risico', term: 'risico' }
+	];
+
+	it('link each term at its first place in the running text, not in a heading or another link', () => {
+		const html = renderMarkdown(
+			'## De gemeente\n\nDe [gemeente](/sources/gemeente) helpt. Uw Gemeente schrijft u in. De gemeente betaalt.\n\n- Het eigen risico is per jaar.\n- Een risico.',
+			terms
+		);
+		expect(html).toContain('<h2>De gemeente</h2>');
+		expect(html).toContain('<a href="/sources/gemeente">gemeente</a> helpt. Uw <a href="/words?q=Gemeente#gemeente" class="term">Gemeente</a> schrijft u in. De gemeente betaalt.');
+		// the longer term first; the shorter one inside it is not linked there, but at its own first place
+		expect(html).toContain('Het <a href="/words?q=eigen%20risico#eigen-risico" class="term">eigen risico</a> is per jaar.');
+		expect(html).toContain('Een <a href="/words?q=risico#risico" class="term">risico</a>.');
+	});
+
+	it(`link at most ${MAX_GUIDE_TERM_LINKS} words in one guide, and none without the word list`, () => {
+		const many = Array.from({ length: MAX_GUIDE_TERM_LINKS + 5 }, (_, index) => ({ id: `woord-${index}`, term: `woord${index}` }));
+		const html = renderMarkdown(many.map((entry) => `Dit is ${entry.term}.`).join('\n\n'), many);
+		expect(html.match(/class="term"/g)).toHaveLength(MAX_GUIDE_TERM_LINKS);
+		expect(renderMarkdown('De gemeente helpt.')).toBe('<p>De gemeente helpt.</p>\n');
 	});
 });

@@ -1,4 +1,6 @@
 import MarkdownIt from 'markdown-it';
+import { linkTerms } from './term-links';
+import type { TermEntry } from './term-links';
 
 /**
  * Renders guide markdown to HTML. `html: false` makes markdown-it escape any raw HTML in the
@@ -53,8 +55,58 @@ renderer.core.ruler.push('eindterm_anchors', (state) => {
 	}
 });
 
-export function renderMarkdown(markdown: string): string {
-	return renderer.render(markdown);
+/** How many KNM words one guide links at most, so its text does not turn into a list of links. */
+export const MAX_GUIDE_TERM_LINKS = 15;
+
+// KNM words (content/words) link to their explanation on /words: each at its first place in the
+// guide, in running text only (not in a heading, not inside another link), in reading order.
+renderer.core.ruler.push('term_links', (state) => {
+	const terms = (state.env as { terms?: readonly TermEntry[] } | undefined)?.terms ?? [];
+	if (terms.length === 0) return;
+	const used = new Set<string>();
+	let budget = MAX_GUIDE_TERM_LINKS;
+	const tokens = state.tokens;
+	for (let i = 0; i < tokens.length && budget > 0; i += 1) {
+		const inline = tokens[i]!;
+		if (inline.type !== 'inline' || !inline.children || tokens[i - 1]?.type === 'heading_open') continue;
+		const children: typeof inline.children = [];
+		let inLink = 0;
+		for (const child of inline.children) {
+			if (child.type === 'link_open') inLink += 1;
+			if (child.type === 'link_close') inLink -= 1;
+			if (child.type !== 'text' || inLink > 0 || budget === 0) {
+				children.push(child);
+				continue;
+			}
+			for (const segment of linkTerms(child.content, terms.filter((entry) => !used.has(entry.id)), budget)) {
+				const text = new state.Token('text', '', 0);
+				text.content = segment.text;
+				if (!segment.wordId) {
+					children.push(text);
+					continue;
+				}
+				used.add(segment.wordId);
+				budget -= 1;
+				const open = new state.Token('link_open', 'a', 1);
+				open.attrs = [
+					['href', `/words?q=${encodeURIComponent(segment.text)}#${segment.wordId}`],
+					['class', 'term']
+				];
+				children.push(open, text, new state.Token('link_close', 'a', -1));
+			}
+		}
+		inline.children = children;
+	}
+});
+
+/**
+ * The guide's HTML. With `terms` (the KNM words), the first place of each term in the text links
+ * to its word; only terms the text contains are tried, so rendering stays fast.
+ */
+export function renderMarkdown(markdown: string, terms: readonly TermEntry[] = []): string {
+	const lower = markdown.toLowerCase();
+	const present = terms.filter((entry) => lower.includes(entry.term.toLowerCase()));
+	return renderer.render(markdown, { terms: present });
 }
 
 /** Plain text of a markdown document, for the search index. */

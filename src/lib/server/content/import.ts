@@ -4,6 +4,7 @@ import { markdownToText, renderMarkdown } from '../../domain/content';
 import { hashContent as hashWith } from '../../domain/content/hash';
 import type { Digest } from '../../domain/content/hash';
 import type { ContentBundle, Guide, Question } from '../../domain/content';
+import type { TermEntry } from '../../domain/content/term-links';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { rankNewQuestions } from '../db/new-order';
@@ -271,9 +272,9 @@ function importTopics(tx: Tx, bundle: ContentBundle, report: ImportReport): bool
  * change of the markdown renderer (an upgrade of markdown-it, a new link rule) re-renders every
  * guide whose output changed, not only guides whose files changed.
  */
-function buildGuideRow(guide: Guide) {
-	const bodyHtmlEn = renderMarkdown(guide.body.en);
-	const bodyHtmlNl = guide.body.nl === null ? null : renderMarkdown(guide.body.nl);
+function buildGuideRow(guide: Guide, terms: readonly TermEntry[]) {
+	const bodyHtmlEn = renderMarkdown(guide.body.en, terms);
+	const bodyHtmlNl = guide.body.nl === null ? null : renderMarkdown(guide.body.nl, terms);
 	return {
 		slug: guide.slug,
 		titleEn: guide.title.en,
@@ -292,8 +293,10 @@ function buildGuideRow(guide: Guide) {
 
 function importGuides(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
 	const existing = tx.select({ key: t.guide.slug, contentHash: t.guide.contentHash }).from(t.guide).all();
+	// the guides' KNM words link to /words; a changed word list re-renders the guides it changes
+	const terms = bundle.words.map((word) => ({ id: word.id, term: word.term }));
 	const items = bundle.guides.map((guide) => {
-		const values = buildGuideRow(guide);
+		const values = buildGuideRow(guide, terms);
 		return { guide, values, key: guide.slug, hash: values.contentHash };
 	});
 	const diff = diffByHash(existing, items);
