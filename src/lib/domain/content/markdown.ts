@@ -74,11 +74,13 @@ renderer.core.ruler.push('term_links', (state) => {
 		for (const child of inline.children) {
 			if (child.type === 'link_open') inLink += 1;
 			if (child.type === 'link_close') inLink -= 1;
-			if (child.type !== 'text' || inLink > 0 || budget === 0) {
+			const lower = child.type === 'text' && inLink === 0 && budget > 0 ? child.content.toLowerCase() : '';
+			const candidates = lower === '' ? [] : terms.filter((entry) => !used.has(entry.id) && lower.includes(entry.term.toLowerCase()));
+			if (candidates.length === 0) {
 				children.push(child);
 				continue;
 			}
-			for (const segment of linkTerms(child.content, terms.filter((entry) => !used.has(entry.id)), budget)) {
+			for (const segment of linkTerms(child.content, candidates, budget)) {
 				const text = new state.Token('text', '', 0);
 				text.content = segment.text;
 				if (!segment.wordId) {
@@ -104,8 +106,9 @@ renderer.core.ruler.push('term_links', (state) => {
  * to its word; only terms the text contains are tried, so rendering stays fast.
  */
 export function renderMarkdown(markdown: string, terms: readonly TermEntry[] = []): string {
-	const lower = markdown.toLowerCase();
-	const present = terms.filter((entry) => lower.includes(entry.term.toLowerCase()));
+	// a term can only be present when each of its words is: a set lookup, not a scan of the text
+	const words = new Set(markdown.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+	const present = terms.filter((entry) => entry.term.toLowerCase().split(/[^\p{L}\p{N}]+/u).every((part) => part === '' || words.has(part)));
 	return renderer.render(markdown, { terms: present });
 }
 

@@ -36,8 +36,11 @@ function patternOf(term: string): RegExp {
 export function linkTerms(text: string, terms: readonly TermEntry[], max = 3): TextSegment[] {
 	const found: { start: number; end: number; id: string }[] = [];
 	const byLength = [...terms].sort((a, b) => b.term.length - a.term.length);
+	// a plain substring test first: most terms are not in a given text, and it is far cheaper
+	const haystack = text.toLowerCase().replace(/\s+/g, ' ');
 	for (const entry of byLength) {
 		if (found.length === max) break;
+		if (!haystack.includes(entry.term.toLowerCase().replace(/\s+/g, ' '))) continue;
 		const match = patternOf(entry.term).exec(text);
 		if (!match) continue;
 		const start = match.index;

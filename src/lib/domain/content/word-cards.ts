@@ -54,11 +54,12 @@ function pickDistractors(word: Word, words: Word[]): Word[] {
 			.map((other) => ({ other, rank: hashText(`${word.id}|${other.id}`) }))
 			.sort((a, b) => a.rank - b.rank || a.other.id.localeCompare(b.other.id))
 			.map((entry) => entry.other);
-	const sameTheme = ranked(words.filter((other) => other.themes[0] === word.themes[0]));
-	const picked = sameTheme.slice(0, 2);
-	for (const other of ranked(words)) {
-		if (picked.length >= 2) break;
-		if (!picked.includes(other)) picked.push(other);
+	const picked = ranked(words.filter((other) => other.themes[0] === word.themes[0])).slice(0, 2);
+	if (picked.length < 2) {
+		for (const other of ranked(words)) {
+			if (picked.length >= 2) break;
+			if (!picked.includes(other)) picked.push(other);
+		}
 	}
 	return picked;
 }
