@@ -113,3 +113,20 @@ test('a learner practises 3 words of a theme; the one missed comes back as due, 
 	const next = (await page.locator('h1#question-text').textContent())?.trim() ?? '';
 	expect(next.startsWith('Wat betekent "')).toBe(false);
 });
+
+test('a KNM word in a guide links to its explanation, once', async ({ page }) => {
+	await openPage(page, '/guides/knm-wonen');
+	const links = page.locator('.prose a.term');
+	expect(await links.count()).toBeGreaterThan(3);
+	const hrefs = await links.evaluateAll((elements) => elements.map((element) => element.getAttribute('href') ?? ''));
+	const ids = hrefs.map((href) => href.split('#')[1]);
+	// each word at its first place only
+	expect(new Set(ids).size).toBe(ids.length);
+	const first = links.first();
+	const id = ids[0]!;
+	const word = words.find((entry) => entry.id === id)!;
+	expect(word, `${id} is a word`).toBeDefined();
+	await first.click();
+	await expect(page).toHaveURL(new RegExp(`/words\\?q=.*#${id}$`));
+	await expect(page.locator(`[id="${id}"]`).getByRole('heading', { level: 2 })).toHaveText(`${word.article ? `${word.article} ` : ''}${word.term}`);
+});

@@ -1,3 +1,5 @@
+import type { Question, Source } from './types';
+
 /**
  * Domains whose pages may back a question (`source_url`). Public bodies only: a question must be
  * checked against the page of the organisation that sets or carries out the rule.
@@ -118,4 +120,16 @@ export function hostOf(value: string): string | null {
 /** True when the host is one of the domains or a subdomain of one. */
 export function isOnDomain(host: string, domains: readonly string[]): boolean {
 	return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}
+/**
+ * The question's source_url must be on a site of one of the sources it names (sources.yaml lists
+ * each source's domains), so the source tag a learner sees is the organisation that states the fact.
+ */
+export function findSourceSiteProblem(question: Pick<Question, 'sourceUrl' | 'sources'>, sourcesBySlug: Map<string, Pick<Source, 'domains'>>): string | null {
+	const host = hostOf(question.sourceUrl);
+	if (host === null) return null;
+	const domains = question.sources.flatMap((slug) => sourcesBySlug.get(slug)?.domains ?? []);
+	if (isOnDomain(host, domains)) return null;
+	const named = question.sources.length > 0 ? question.sources.join(', ') : 'no source';
+	return `source_url is on ${host}, which is not a site of ${named}; name the source that publishes it (sources.yaml lists each source's domains)`;
 }

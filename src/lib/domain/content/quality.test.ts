@@ -34,11 +34,11 @@ describe('checkBankQuality', () => {
 
 	it('fails the fixture under the real rules (counts and coverage)', () => {
 		const problems = checkBankQuality(bundle([QUESTION_1, QUESTION_2]));
-		expect(problems).toContain('the bank has 2 questions; at least 480 are needed');
-		expect(problems).toContain('theme wonen has 2 questions; at least 60 are needed');
+		expect(problems).toContain('the bank has 2 questions; at least 700 are needed');
+		expect(problems).toContain('theme wonen has 2 questions; at least 80 are needed');
 		expect(problems).toContain('eindterm 3.1 has 2 questions; at least 4 are needed');
-		expect(problems).toContain('indicator 3.1.1 has 1 questions; at least 2 are needed');
-		expect(problems).toContain('indicator 6.1.1 has 0 questions; at least 2 are needed');
+		expect(problems).toContain('indicator 3.1.1 has 1 questions; at least 3 are needed');
+		expect(problems).toContain('indicator 6.1.1 has 0 questions; at least 3 are needed');
 		expect(problems).toContain('the hub has 3 sources; at least 20 are needed');
 	});
 

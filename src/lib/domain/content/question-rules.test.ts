@@ -80,19 +80,15 @@ describe('warnings', () => {
 			{ ...base, id: 'wo-001', question: texts('Hoeveel huurtoeslag krijgt u?'), options: ['Tot €300', 'Niets', 'Alles'].map(texts), volatile: false },
 			{ ...base, id: 'wo-002', question: texts('Hoeveel huurtoeslag krijgt u?'), options: ['Tot €300', 'Niets', 'Alles'].map(texts), volatile: true },
 			{ ...base, id: 'ow-065', question: texts('Wat maakt de ambtenaar op na een geboorteaangifte?'), options: ['Een geboorteakte', 'Een paspoort', 'Een rijbewijs'].map(texts), volatile: false },
-			{ ...base, id: 'in-063', question: texts('Wie is uw vaste contact bij de politie?'), options: ['De wijkagent', 'De burgemeester', 'De rechter'].map(texts), volatile: false, sources: ['politie'], sourceUrl: 'https://www.politie.nl/' },
-			{ ...base, id: 'in-064', question: texts('Wie schrijft een bekeuring uit?'), options: ['De agent', 'De wijkverpleegkundige', 'De conducteur'].map(texts), volatile: false, sources: ['politie'], sourceUrl: 'https://www.rijksoverheid.nl/onderwerpen/politie' },
-			{ ...base, id: 'in-065', question: texts('Wie stelt een boete op?'), options: ['De officier', 'De griffier', 'De notaris'].map(texts), volatile: false, sources: ['rijksoverheid'], sourceUrl: 'https://sub.rijksoverheid.nl/boete' }
 		];
-		const sources = [
-			{ slug: 'rijksoverheid', domains: ['rijksoverheid.nl'] },
-			{ slug: 'politie', domains: ['politie.nl'] }
+		const guides = [
+			{ slug: 'knm-wonen', checked: '2026-12-01' },
+			{ slug: 'exam-day', checked: null }
 		];
-		expect(checkBankWarnings({ questions, sources })).toEqual([
+		expect(checkBankWarnings({ questions, guides })).toEqual([
 			'wo-001: has a figure that can change (amount, age, percentage or number) but is not volatile',
 			'ow-065: the right answer repeats "geboorteaangifte" from the question and no wrong answer does',
-			'in-063: source_url "https://www.politie.nl/" is a homepage; cite the page that states the fact',
-			"in-064: source_url is on rijksoverheid.nl, which is not a site of politie; name the source that publishes it (sources.yaml lists each source's domains)"
+			'guide exam-day: no checked date; check its facts against the official pages and add `checked:`'
 		]);
 	});
 });

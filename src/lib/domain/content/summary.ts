@@ -11,6 +11,9 @@ export interface ContentSummary {
 	questionsVolatile: number;
 	questionsPerTheme: Record<string, number>;
 	questionsPerEindterm: Record<string, number>;
+	/** indicators (x.y.z) with at least one question, and the fewest questions any indicator has */
+	indicatorsCovered: number;
+	fewestPerIndicator: number;
 	sources: number;
 	topics: number;
 	guides: number;
@@ -43,6 +46,7 @@ export function summarizeContent(bundle: ContentBundle): ContentSummary {
 			perEindterm[question.eindterm] = (perEindterm[question.eindterm] ?? 0) + 1;
 		}
 	}
+	const indicatorCounts = bundle.themes.flatMap((theme) => theme.eindtermen.flatMap((eindterm) => eindterm.indicators.map((indicator) => perEindterm[indicator.code] ?? 0)));
 	return {
 		ok: true,
 		themes: bundle.themes.length,
@@ -56,6 +60,8 @@ export function summarizeContent(bundle: ContentBundle): ContentSummary {
 		questionsVolatile: bundle.questions.filter((q) => q.volatile).length,
 		questionsPerTheme: perTheme,
 		questionsPerEindterm: perEindterm,
+		indicatorsCovered: indicatorCounts.filter((n) => n > 0).length,
+		fewestPerIndicator: indicatorCounts.length > 0 ? Math.min(...indicatorCounts) : 0,
 		sources: bundle.sources.length,
 		topics: bundle.topics.length,
 		guides: bundle.guides.length,

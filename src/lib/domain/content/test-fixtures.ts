@@ -212,7 +212,7 @@ export const QUESTION_2 = `  - id: wo-002
       nl: In een huurcontract staan de huurprijs en de regels.
       en: A rental contract states the rent and the rules.
     sources: [huurcommissie]
-    source_url: https://www.rijksoverheid.nl/onderwerpen/huurwoning
+    source_url: https://www.huurcommissie.nl/onderwerpen/huurcontract
     checked: 2026-11-29
     volatile: false
 `;

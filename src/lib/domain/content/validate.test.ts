@@ -113,6 +113,23 @@ describe('validateContent', () => {
 		]);
 	});
 
+	it('reports a homepage as source_url, and one on no site of the sources the question names', () => {
+		const homepage = QUESTION_1.replace('https://www.huurcommissie.nl/onderwerpen/huurprijs-en-punten', 'https://www.huurcommissie.nl/');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([homepage, QUESTION_2]) })).toEqual([
+			'questions/wonen.yaml: wo-001: source_url "https://www.huurcommissie.nl/" is a homepage; cite the page that states the fact'
+		]);
+		// duo.nl is official, but wo-001 names only the Huurcommissie
+		const elsewhere = QUESTION_1.replace('https://www.huurcommissie.nl/onderwerpen/huurprijs-en-punten', 'https://duo.nl/particulier/huur');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([elsewhere, QUESTION_2]) })).toEqual([
+			"questions/wonen.yaml: wo-001: source_url is on duo.nl, which is not a site of huurcommissie; name the source that publishes it (sources.yaml lists each source's domains)"
+		]);
+		// naming the source whose site it is, or a subdomain of that site, passes
+		const named = elsewhere.replace('sources: [huurcommissie]', 'sources: [huurcommissie, duo]');
+		const subdomain = QUESTION_1.replace('https://www.huurcommissie.nl/onderwerpen/huurprijs-en-punten', 'https://zoeken.huurcommissie.nl/uitspraak');
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([named, QUESTION_2]) })).toEqual([]);
+		expect(errorsWith({ [QUESTIONS]: questionsYaml([subdomain, QUESTION_2]) })).toEqual([]);
+	});
+
 	it('reports a near-duplicate question unless one names the other as a variant', () => {
 		// the same fact asked again: most question words and the right answer are the same
 		const again = QUESTION_1.replace('id: wo-001', 'id: wo-003').replace('Wie helpt bij ruzie over de huurprijs?', 'Wie helpt u bij ruzie over de huurprijs met de verhuurder?');

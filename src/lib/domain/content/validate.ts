@@ -1,8 +1,8 @@
 import { isScalar, parseDocument, visit } from 'yaml';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
-import { isOfficialUrl } from './official-domains';
-import { checkOptionShape, checkSourceUrl, compareQuestions, countSentences, countWords, describeQuestionProblem, meaningWords, normalizeText } from './question-rules';
+import { findSourceSiteProblem, isOfficialUrl } from './official-domains';
+import { checkOptionShape, checkSourceUrl, compareQuestions, countSentences, countWords, describeQuestionProblem, isHomepage, meaningWords, normalizeText } from './question-rules';
 import { KNM_EXAM_ID, PLAN_FACTS, PLAN_FACTS_WITH_WEEKS } from '../exam-plan/checklist';
 import {
 	guideFrontmatterSchema,
@@ -100,11 +100,18 @@ export function validateContent(files: readonly ContentFile[]): ValidationResult
 		if (!guideSlugs.has(fact.guide)) report(CONTENT_PATHS.examPlan, fact.id, `unknown guide slug "${fact.guide}"`);
 		if (!sourceSlugs.has(fact.source)) report(CONTENT_PATHS.examPlan, fact.id, `unknown source slug "${fact.source}"`);
 	}
+	const sourcesBySlug = new Map(sources.map((source) => [source.slug, source]));
 	for (const question of questions) {
 		for (const slug of question.sources) {
 			if (!sourceSlugs.has(slug)) {
 				report(question.file, question.id, `unknown source slug "${slug}"`);
 			}
+		}
+		// the page that states the fact, on the site of a source the question names
+		if (isHomepage(question.sourceUrl)) report(question.file, question.id, `source_url "${question.sourceUrl}" is a homepage; cite the page that states the fact`);
+		else if (question.sources.every((slug) => sourceSlugs.has(slug))) {
+			const site = findSourceSiteProblem(question, sourcesBySlug);
+			if (site) report(question.file, question.id, site);
 		}
 		for (const slug of question.guides) {
 			if (!guideSlugs.has(slug)) report(question.file, question.id, `unknown guide slug "${slug}"`);
