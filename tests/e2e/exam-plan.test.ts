@@ -37,7 +37,7 @@ async function practiseRight(page: Page): Promise<string> {
 	return question.question.nl;
 }
 
-test('a learner with an exam date 20 days ahead: checked date, the plan in the log, practised questions first in the last days, plain FSRS after', async ({
+test('a learner with an exam date 25 days ahead: checked date, the plan in the log, practised questions first in the last days, plain FSRS after', async ({
 	page,
 	context,
 	baseURL
@@ -55,16 +55,16 @@ test('a learner with an exam date 20 days ahead: checked date, the plan in the l
 	await field.fill(dateInDays(3 * 365));
 	await page.getByRole('button', { name: 'Save the date' }).click();
 	await expect(page.getByText('That date is more than 2 years away. Please check the year.')).toBeVisible();
-	await field.fill(dateInDays(20));
+	await field.fill(dateInDays(25));
 	await page.getByRole('button', { name: 'Save the date' }).click();
 	await expect(page.getByText('We saved your exam date.')).toBeVisible();
-	// Today's target: the whole bank is to be introduced two weeks before the exam, so with 20
-	// days left the bank's questions over 6 days (545 questions: 91 a day), within the daily cap
-	// of 100. (20 or 21 days: between midnight UTC and the learner's 04:00 rollover it is still
+	// Today's target: the whole bank is to be introduced two weeks before the exam, so with 25
+	// days left the bank's questions over 11 days (710 questions: 65 a day), within the daily cap
+	// of 100. (25 or 26 days: between midnight UTC and the learner's 04:00 rollover it is still
 	// yesterday for the learner.)
-	await expect(page.getByTestId('today-plan')).toHaveText(/^Exam in 2[01] days\. /);
+	await expect(page.getByTestId('today-plan')).toHaveText(/^Exam in 2[56] days\. /);
 	const daysToExam = Number(/^Exam in (\d+) days/.exec((await page.getByTestId('today-plan').textContent())!)![1]);
-	const newPerDay = Math.ceil(bank.size / (daysToExam - 14));
+	const newPerDay = Math.min(Math.ceil(bank.size / (daysToExam - 14)), 100);
 	await expect(page.getByTestId('today-plan')).toHaveText(`Exam in ${daysToExam} days. Today's plan: about ${newPerDay} answers, ${newPerDay} still to do.`);
 
 	// Before any practice: readiness for today is a guess on every question, about a third.
