@@ -163,6 +163,8 @@ test.describe('classes', () => {
 });
 
 test('teacher and join pages pass axe in Dutch', async ({ page, browser, baseURL }) => {
+	// a dozen axe scans of two users' pages, one of them a theme's whole question list
+	test.setTimeout(90_000);
 	await registerAs(page, uniqueUsername('nlleraar'), 'teacher');
 	await page.getByRole('button', { name: 'Nederlands' }).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
