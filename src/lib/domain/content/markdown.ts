@@ -74,13 +74,11 @@ renderer.core.ruler.push('term_links', (state) => {
 		for (const child of inline.children) {
 			if (child.type === 'link_open') inLink += 1;
 			if (child.type === 'link_close') inLink -= 1;
-			const lower = child.type === 'text' && inLink === 0 && budget > 0 ? child.content.toLowerCase() : '';
-			const candidates = lower === '' ? [] : terms.filter((entry) => !used.has(entry.id) && lower.includes(entry.term.toLowerCase()));
-			if (candidates.length === 0) {
+			if (child.type !== 'text' || inLink > 0 || budget === 0) {
 				children.push(child);
 				continue;
 			}
-			for (const segment of linkTerms(child.content, candidates, budget)) {
+			for (const segment of linkTerms(child.content, terms, budget, used)) {
 				const text = new state.Token('text', '', 0);
 				text.content = segment.text;
 				if (!segment.wordId) {

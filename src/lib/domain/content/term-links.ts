@@ -28,19 +28,36 @@ function patternOf(term: string): RegExp {
 	return pattern;
 }
 
+interface PreparedTerm extends TermEntry {
+	/** the term in lower case with single spaces: what a plain substring test looks for */
+	needle: string;
+}
+
+/** The terms longest first with their needles, made once per list (the word list is cached). */
+const prepared = new WeakMap<readonly TermEntry[], PreparedTerm[]>();
+
+function prepare(terms: readonly TermEntry[]): PreparedTerm[] {
+	let list = prepared.get(terms);
+	if (!list) {
+		list = terms.map((entry) => ({ ...entry, needle: entry.term.toLowerCase().replace(/\s+/g, ' ') })).sort((a, b) => b.term.length - a.term.length);
+		prepared.set(terms, list);
+	}
+	return list;
+}
+
 /**
  * The text cut into pieces, each term of `terms` that occurs marked at its first place. Longer
  * terms go first ("eigen risico" before "risico"), and a term inside one already marked is not
- * marked again. At most `max` terms are marked, so a text does not turn into a list of links.
+ * marked again. At most `max` terms are marked, so a text does not turn into a list of links;
+ * terms whose id is in `skip` are left out (already linked elsewhere).
  */
-export function linkTerms(text: string, terms: readonly TermEntry[], max = 3): TextSegment[] {
+export function linkTerms(text: string, terms: readonly TermEntry[], max = 3, skip: ReadonlySet<string> = new Set()): TextSegment[] {
 	const found: { start: number; end: number; id: string }[] = [];
-	const byLength = [...terms].sort((a, b) => b.term.length - a.term.length);
 	// a plain substring test first: most terms are not in a given text, and it is far cheaper
 	const haystack = text.toLowerCase().replace(/\s+/g, ' ');
-	for (const entry of byLength) {
+	for (const entry of prepare(terms)) {
 		if (found.length === max) break;
-		if (!haystack.includes(entry.term.toLowerCase().replace(/\s+/g, ' '))) continue;
+		if (skip.has(entry.id) || !haystack.includes(entry.needle)) continue;
 		const match = patternOf(entry.term).exec(text);
 		if (!match) continue;
 		const start = match.index;

@@ -103,7 +103,7 @@ function linkExplanationTerms(db: Db, takeaway: string, rest: string): Feedback[
 	const terms = loadWordTerms(db);
 	const first = linkTerms(takeaway, terms, MAX_TERM_LINKS);
 	const used = new Set(first.flatMap((segment) => (segment.wordId ? [segment.wordId] : [])));
-	const second = linkTerms(rest, terms.filter((entry) => !used.has(entry.id)), MAX_TERM_LINKS - used.size);
+	const second = linkTerms(rest, terms, MAX_TERM_LINKS - used.size, used);
 	return { takeaway: first, rest: second };
 }
 
