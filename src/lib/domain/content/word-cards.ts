@@ -7,12 +7,18 @@ import type { Question, Word } from './types';
  * translation, shown only when the learner asks for the translation.
  */
 
-/** A word card's question id: never a bank id (two letters and digits) or a teacher's (own-…). */
-export const wordCardId = (wordId: string): string => `word-${wordId}`;
+/**
+ * What every word card's question id starts with: never a bank id (two letters and digits) or a
+ * teacher's (own-…), so a query over review rows can leave word cards out without a join.
+ */
+export const WORD_CARD_PREFIX = 'word-';
+
+/** A word card's question id. */
+export const wordCardId = (wordId: string): string => `${WORD_CARD_PREFIX}${wordId}`;
 
 /** The word id of a word card's question id, or null for any other question. */
 export function wordIdOfCard(questionId: string): string | null {
-	return questionId.startsWith('word-') ? questionId.slice('word-'.length) : null;
+	return questionId.startsWith(WORD_CARD_PREFIX) ? questionId.slice(WORD_CARD_PREFIX.length) : null;
 }
 
 /** 32-bit FNV-1a: a stable, well-spread number for a text, so the cards do not change between imports. */

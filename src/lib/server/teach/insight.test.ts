@@ -96,6 +96,17 @@ describe('class insight', () => {
 		expect(unknown.questions).toHaveLength(2);
 	});
 
+	it('leaves KNM word cards out: they are no exam questions', () => {
+		const word = db.select().from(t.question).where(eq(t.question.origin, 'word')).get()!;
+		const wrong = (word.correctIndex + 1) % 3;
+		for (const id of ids) answer(id, false, wrong, new Date(NOW.getTime() - DAY), word.id);
+		answer(ids[0]!, true, word.correctIndex, new Date(NOW.getTime() - 2 * DAY), word.id);
+		const insight = loadClassInsight(db, classId, filter(), NOW, 'en');
+		expect(insight.questions).toEqual([]);
+		expect(insight.mostMissed).toEqual([]);
+		expect(insight.learners.flatMap((item) => item.cells).every((cell) => cell.known === 0)).toBe(true);
+	});
+
 	it('counts known questions per learner and theme, and per eindterm for the class', () => {
 		// a knows the question (right, a long stability), b answered it wrong
 		answer(ids[0]!, true, question.correctIndex, new Date(NOW.getTime() - DAY));

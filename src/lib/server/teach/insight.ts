@@ -6,9 +6,13 @@ import type { Locale } from '../../domain/locale';
 import { bandOf, describeShare, findNeedsAttention, MOST_MISSED_COUNT, pickMostMissed, wholePercent } from '../../domain/teach/insight';
 import type { AttentionReason, ShareBand, ShareView } from '../../domain/teach/insight';
 import type { Db } from '../db';
+import { WORD_CARD_PREFIX } from '../../domain/content/word-cards';
 import { listClassAssignments, meetsGoal } from './assignments';
 import { listRoster } from './classes';
 import { addItems, createSet } from './sets';
+
+/** LIKE pattern of word cards' question ids (domain/content/word-cards.ts). */
+const WORD_CARDS = `${WORD_CARD_PREFIX}%`;
 
 /*
  * Class insight (/teach/classes/<id>/insight): what the class gets wrong, over its practice and
@@ -126,7 +130,8 @@ function readQuestionCounts(db: Db, classId: string, filter: InsightFilter, setI
 		WITH firsts AS (
 			SELECT r.question_id AS question_id, r.correct AS correct, COUNT(*) AS answers, MIN(r.reviewed_at)
 			FROM class_member m JOIN review_log r ON r.user_id = m.user_id
-			WHERE m.class_id = ${classId}
+			-- word cards are no exam questions: left out by their id, before any grouping
+			WHERE m.class_id = ${classId} AND r.question_id NOT LIKE ${WORD_CARDS}
 			GROUP BY m.user_id, r.question_id
 		), per_question AS MATERIALIZED (
 			SELECT question_id, COUNT(*) AS learners, SUM(correct) AS first_right, SUM(answers) AS answers
@@ -153,7 +158,7 @@ function readWrongChoices(db: Db, classId: string) {
 		WITH wrong AS MATERIALIZED (
 			SELECT r.question_id AS question_id, r.question_version AS version, r.chosen_option AS chosen, COUNT(*) AS count
 			FROM class_member m JOIN review_log r ON r.user_id = m.user_id
-			WHERE m.class_id = ${classId} AND r.correct = 0
+			WHERE m.class_id = ${classId} AND r.correct = 0 AND r.question_id NOT LIKE ${WORD_CARDS}
 			GROUP BY r.question_id, r.question_version, r.chosen_option
 		)
 		SELECT w.question_id AS questionId, w.version AS version, w.chosen AS chosen, w.count AS count, v.options AS options, q.options AS current
@@ -182,7 +187,7 @@ function readKnownQuestions(db: Db, classId: string, todayOf: Map<string, number
 			SELECT m.user_id AS userId, group_concat(c.question_id) AS known
 			FROM class_member m CROSS JOIN card c
 			WHERE m.class_id = ${classId} AND m.user_id IN (SELECT value FROM json_each(${JSON.stringify(userIds)}))
-				AND c.user_id = m.user_id AND ${meetsGoal(sql.raw('0'), sql`${day}`)}
+				AND c.user_id = m.user_id AND c.question_id NOT LIKE ${WORD_CARDS} AND ${meetsGoal(sql.raw('0'), sql`${day}`)}
 			GROUP BY m.user_id`);
 		for (const row of rows) known.set(row.userId, row.known.split(','));
 	}
