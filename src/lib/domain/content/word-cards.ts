@@ -1,3 +1,4 @@
+import { hashText } from '../random';
 import type { Question, Word } from './types';
 
 /*
@@ -19,16 +20,6 @@ export const wordCardId = (wordId: string): string => `${WORD_CARD_PREFIX}${word
 /** The word id of a word card's question id, or null for any other question. */
 export function wordIdOfCard(questionId: string): string | null {
 	return questionId.startsWith(WORD_CARD_PREFIX) ? questionId.slice(WORD_CARD_PREFIX.length) : null;
-}
-
-/** 32-bit FNV-1a: a stable, well-spread number for a text, so the cards do not change between imports. */
-function hashText(text: string): number {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		hash ^= text.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	return hash;
 }
 
 const withArticle = (word: Pick<Word, 'article' | 'term'>): string => (word.article ? `${word.article} ${word.term}` : word.term);

@@ -2,6 +2,7 @@ import { forgetting_curve, default_w } from 'ts-fsrs';
 import { learnerDay, startOfLearnerDay } from '../learner-day';
 import type { DayModel } from '../learner-day';
 import type { CardState } from './scheduler';
+import { hashText } from '../random';
 
 /*
  * Exam-date scheduling (srs.md §6): a learner with an exam date wants to reach that day knowing as
@@ -82,19 +83,9 @@ export function retentionFor(today: number, plan: ExamPlan): number {
 	return Math.round((learning + (target - learning) * share) * 100) / 100;
 }
 
-/** FNV-1a over the key's characters: a stable, well-spread number for a question id. */
-function hashKey(key: string): number {
-	let hash = 0x811c9dc5;
-	for (let i = 0; i < key.length; i++) {
-		hash ^= key.charCodeAt(i);
-		hash = Math.imul(hash, 0x01000193) >>> 0;
-	}
-	return hash;
-}
-
 /** The day of a question's last review before the exam: one of the FINAL_DAYS days before it. */
 export function finalSlotDay(questionKey: string, examDay: number): number {
-	return examDay - 1 - (hashKey(questionKey) % FINAL_DAYS);
+	return examDay - 1 - (hashText(questionKey) % FINAL_DAYS);
 }
 
 /**
