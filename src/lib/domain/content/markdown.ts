@@ -69,6 +69,10 @@ renderer.core.ruler.push('term_links', (state) => {
 	for (let i = 0; i < tokens.length && budget > 0; i += 1) {
 		const inline = tokens[i]!;
 		if (inline.type !== 'inline' || !inline.children || tokens[i - 1]?.type === 'heading_open') continue;
+		// the terms this paragraph (or list item) contains at all: usually none or a few
+		const lower = inline.content.toLowerCase().replace(/\s+/g, ' ');
+		const candidates = terms.filter((entry) => !used.has(entry.id) && lower.includes(entry.term.toLowerCase()));
+		if (candidates.length === 0) continue;
 		const children: typeof inline.children = [];
 		let inLink = 0;
 		for (const child of inline.children) {
@@ -78,7 +82,7 @@ renderer.core.ruler.push('term_links', (state) => {
 				children.push(child);
 				continue;
 			}
-			for (const segment of linkTerms(child.content, terms, budget, used)) {
+			for (const segment of linkTerms(child.content, candidates, budget, used)) {
 				const text = new state.Token('text', '', 0);
 				text.content = segment.text;
 				if (!segment.wordId) {

@@ -189,7 +189,9 @@ export const wordsFileSchema = z.strictObject({
 			translation: nonEmpty,
 			example: nonEmpty,
 			themes: z.array(slugSchema).default([]),
-			guide: slugSchema.optional()
+			guide: slugSchema.optional(),
+			/** false for a term that is also an everyday word with another meaning ("direct") */
+			link: z.boolean().default(true)
 		})
 	)
 });

@@ -157,7 +157,7 @@ slug: which-integration-exams
 Het examen heeft taal en **KNM**.
 `;
 
-const GUIDE_WONEN = `---
+export const GUIDE_WONEN = `---
 slug: knm-wonen
 title: What the KNM exam asks about housing
 title_nl: Wat vraagt het KNM-examen over wonen?

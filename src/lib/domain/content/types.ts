@@ -147,6 +147,8 @@ export interface Word {
 	/** the file's theme first, then the others the word names */
 	themes: string[];
 	guide: string | null;
+	/** linked where feedback and guides use the term; false when the term has another everyday meaning */
+	link: boolean;
 	position: number;
 }
 

@@ -165,6 +165,7 @@ describe('validateContent', () => {
 				example: 'Lees uw huurcontract goed.',
 				themes: ['wonen'],
 				guide: 'knm-wonen',
+				link: true,
 				position: 0
 			}
 		]);

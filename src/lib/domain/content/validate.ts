@@ -522,6 +522,7 @@ function readWords(files: readonly ContentFile[], themes: Theme[], report: Repor
 				example: item.example,
 				themes: [shape.data.theme, ...item.themes.filter((theme) => theme !== shape.data.theme)],
 				guide: item.guide ?? null,
+				link: item.link,
 				position: words.length
 			});
 		}

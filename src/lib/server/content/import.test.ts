@@ -5,6 +5,7 @@ import { validateContent } from '../../domain/content';
 import type { ContentBundle } from '../../domain/content';
 import {
 	buildContentFiles,
+	GUIDE_WONEN,
 	QUESTION_1,
 	QUESTION_2,
 	questionsYaml
@@ -22,8 +23,8 @@ vi.mock('../../domain/content/markdown', async (importOriginal) => {
 	const actual = await importOriginal<typeof import('../../domain/content/markdown')>();
 	return {
 		...actual,
-		renderMarkdown: (markdown: string): string =>
-			actual.renderMarkdown(markdown).replace(/<p(?=[ >])/g, renderer.upgraded ? '<p class="upgraded"' : '<p')
+		renderMarkdown: (markdown: string, terms?: Parameters<typeof actual.renderMarkdown>[1]): string =>
+			actual.renderMarkdown(markdown, terms).replace(/<p(?=[ >])/g, renderer.upgraded ? '<p class="upgraded"' : '<p')
 	};
 });
 
@@ -59,6 +60,18 @@ describe('importContent', () => {
 		importContent(db, bundleWith({ 'content/words/wonen.yaml': words('verhuurder') }), DAY_2);
 		expect(rowCount(t.word)).toBe(1);
 		expect(loadWordTerms(db).map((entry) => entry.term)).toEqual(['verhuurder']);
+	});
+
+	it('does not link a word marked link: false (a term with another everyday meaning), in feedback or in a guide', () => {
+		const guide = GUIDE_WONEN.replace('Renting, tenant rights and the Huurcommissie.', 'Say it direct to the huurder.');
+		const files = {
+			'content/words/wonen.yaml': `theme: wonen\nwords:\n  - id: huurder\n    term: huurder\n    definition: Iemand die een woning van een ander huurt.\n    translation: tenant\n    example: De huurder betaalt.\n  - id: direct\n    term: direct\n    link: false\n    definition: Open zeggen wat u denkt.\n    translation: direct\n    example: Hij is direct.\n`,
+			'content/guides/knm-wonen.md': guide
+		};
+		importContent(db, bundleWith(files), DAY_1);
+		expect(loadWordTerms(db).map((entry) => entry.term)).toEqual(['huurder']);
+		const html = db.select({ html: t.guide.bodyHtmlEn }).from(t.guide).where(eq(t.guide.slug, 'knm-wonen')).get()!.html;
+		expect(html).toContain('Say it direct to the <a href="/words?q=huurder#huurder" class="term">huurder</a>.');
 	});
 
 	it('imports every kind of content', () => {

@@ -294,7 +294,7 @@ function buildGuideRow(guide: Guide, terms: readonly TermEntry[]) {
 function importGuides(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
 	const existing = tx.select({ key: t.guide.slug, contentHash: t.guide.contentHash }).from(t.guide).all();
 	// the guides' KNM words link to /words; a changed word list re-renders the guides it changes
-	const terms = bundle.words.map((word) => ({ id: word.id, term: word.term }));
+	const terms = bundle.words.filter((word) => word.link).map((word) => ({ id: word.id, term: word.term }));
 	const items = bundle.guides.map((guide) => {
 		const values = buildGuideRow(guide, terms);
 		return { guide, values, key: guide.slug, hash: values.contentHash };
@@ -373,6 +373,7 @@ function importWords(tx: Tx, bundle: ContentBundle, report: ImportReport): boole
 			exampleNl: word.example,
 			themes: word.themes,
 			guideSlug: word.guide,
+			linked: word.link,
 			position: word.position,
 			contentHash: hash
 		};

@@ -12,7 +12,8 @@ const cache = new WeakMap<object, TermEntry[]>();
 export function loadWordTerms(db: Pick<Db, '$client'>): TermEntry[] {
 	let terms = cache.get(db.$client);
 	if (!terms) {
-		terms = db.$client.prepare('SELECT id, term FROM word').all() as TermEntry[];
+		// a term with another everyday meaning ("direct") is not linked
+		terms = db.$client.prepare('SELECT id, term FROM word WHERE linked = 1').all() as TermEntry[];
 		cache.set(db.$client, terms);
 	}
 	return terms;

@@ -182,6 +182,8 @@ export const word = sqliteTable('word', {
 	/** JSON array of theme slugs, the file's theme first */
 	themes: text('themes', { mode: 'json' }).$type<string[]>().notNull(),
 	guideSlug: text('guide_slug').references(() => guide.slug, { onDelete: 'set null' }),
+	/** false: the term is not linked in feedback and guides (it has another everyday meaning) */
+	linked: integer('linked', { mode: 'boolean' }).notNull().default(true),
 	position: integer('position').notNull(),
 	contentHash: text('content_hash').notNull()
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `word` ADD `linked` integer DEFAULT true NOT NULL;
