@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
 test.describe('information hub', () => {
@@ -74,6 +76,18 @@ test.describe('information hub', () => {
 		await page.getByRole('button', { name: 'English' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Which integration exams are there?');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	});
+
+	test('a guide says when its facts were checked, and warns when its amounts or dates can change', async ({ page }) => {
+		const frontmatter = (slug: string) => readFileSync(join('content', 'guides', `${slug}.md`), 'utf8').split('---')[1]!;
+		for (const slug of ['which-integration-exams', 'knm-werk-en-inkomen']) {
+			const meta = frontmatter(slug);
+			const checked = /^checked: (\d{4}-\d{2}-\d{2})$/m.exec(meta)![1]!;
+			await page.goto(`/guides/${slug}`);
+			const day = new Date(`${checked}T12:00:00Z`).toLocaleDateString('en', { dateStyle: 'long', timeZone: 'UTC' });
+			await expect(page.getByTestId('guide-checked')).toHaveText(`Facts checked against the official pages on ${day}`);
+			await expect(page.getByTestId('guide-volatile')).toHaveCount(/^volatile: true$/m.test(meta) ? 1 : 0);
+		}
 	});
 
 	test('search finds a guide', async ({ page }) => {
