@@ -4,6 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { building, dev, version } from '$app/environment';
 import { baseLocale, extractLocaleFromRequest, overwriteGetLocale } from '$lib/paraglide/runtime';
 import type { Locale } from '$lib/paraglide/runtime';
+import { directionOf } from '$lib/domain/locale';
 import {
 	deleteSessionCookie,
 	SESSION_COOKIE,
@@ -108,7 +109,7 @@ const handleLocale: Handle = ({ event, resolve }) => {
 	const locale = extractLocaleFromRequest(event.request);
 	return requestLocale.run(locale, () =>
 		resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', directionOf(locale))
 		})
 	);
 };

@@ -76,6 +76,7 @@ test.describe('information hub', () => {
 		await page.getByRole('button', { name: 'English' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Which integration exams are there?');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 	});
 
 	test('a guide says when its facts were checked, and warns when its amounts or dates can change', async ({ page }) => {

@@ -1,5 +1,30 @@
-/** The interface locales; all content is written in both. */
-export type Locale = 'en' | 'nl';
+/**
+ * The interface languages, each named in itself, with its writing direction: the one list the
+ * code reads (the language switch, the account setting, `<html lang dir>`, the browser check).
+ * Adding one: a line here, its code in project.inlang/settings.json `locales` and a message
+ * catalog messages/<code>.json (a test checks that the three agree).
+ */
+export const LANGUAGES = [
+	{ code: 'en', name: 'English', dir: 'ltr' },
+	{ code: 'nl', name: 'Nederlands', dir: 'ltr' }
+] as const satisfies readonly { code: string; name: string; dir: 'ltr' | 'rtl' }[];
+
+export type Locale = (typeof LANGUAGES)[number]['code'];
+
+/** The codes of LANGUAGES, in order (a tuple, as zod and drizzle enums want). */
+export const LOCALES = LANGUAGES.map((language) => language.code) as [Locale, ...Locale[]];
+
+/** The language of the exam: questions stay in it whatever the interface language. */
+export const EXAM_LOCALE: Locale = 'nl';
+
+export function isLocale(value: string): value is Locale {
+	return (LOCALES as readonly string[]).includes(value);
+}
+
+/** The writing direction of an interface language (left to right for an unknown code). */
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+	return LANGUAGES.find((language) => language.code === locale)?.dir ?? 'ltr';
+}
 
 /** The Dutch or English variant of a localised value. */
 export function pickLocale<T>(locale: Locale, en: T, nl: T): T {
@@ -29,6 +54,5 @@ export function prefersSupportedLanguage(acceptLanguage: string | null): boolean
 		if (best === null || weight > best.weight) best = { tag, weight };
 	}
 	if (best === null) return true;
-	const primary = best.tag.split('-')[0];
-	return primary === 'nl' || primary === 'en';
+	return isLocale(best.tag.split('-')[0] ?? '');
 }

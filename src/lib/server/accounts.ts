@@ -4,6 +4,8 @@ import { checkUsername, normalizeUsername, suggestUsername } from '../domain/aut
 import { usernameSkeleton } from '../domain/auth/confusables';
 import type { FailureLimiter } from '../domain/auth/rate-limit';
 import { MAX_DAILY_CAP, MIN_DAILY_CAP } from '../domain/srs/exam-policy';
+import { LOCALES } from '../domain/locale';
+import type { Locale } from '../domain/locale';
 import { checkNewPassword, hashPassword, spendPasswordCheck, verifyPasswordHash } from './auth/password';
 import {
 	createSession,
@@ -148,7 +150,7 @@ export async function registerUser(
 	input: Record<string, unknown>,
 	ip: string,
 	now: Date,
-	uiLocale: 'en' | 'nl' = 'en'
+	uiLocale: Locale = 'en'
 ): Promise<Result<SignedIn>> {
 	const limiters: [FailureLimiter, string][] = [
 		[limits(db).registerByIp, ip],
@@ -341,7 +343,7 @@ const settingsSchema = z.object({
 		.max(64)
 		.nullish()
 		.transform((value) => (value ? value : null)),
-	uiLocale: z.enum(['en', 'nl']),
+	uiLocale: z.enum(LOCALES),
 	translationLocale: z.enum(TRANSLATION_LOCALES),
 	examDate: examDateField,
 	timezone: z.string().refine((value) => TIME_ZONES.has(value) || value === 'UTC'),
@@ -355,7 +357,7 @@ const settingsSchema = z.object({
 export type Settings = z.output<typeof settingsSchema>;
 
 /** Stores the interface language a signed-in learner chose, so every device and login keeps it. */
-export function saveInterfaceLanguage(db: Db, userId: string, uiLocale: 'en' | 'nl'): void {
+export function saveInterfaceLanguage(db: Db, userId: string, uiLocale: Locale): void {
 	db.update(t.user).set({ uiLocale }).where(eq(t.user.id, userId)).run();
 }
 

@@ -1,10 +1,12 @@
 import type { Cookies } from '@sveltejs/kit';
+import { isLocale } from '../domain/locale';
 import type { Locale } from '../domain/locale';
 import { cookieName, getLocale } from '../paraglide/runtime';
 
 /** The locale of the current request, as resolved by the Paraglide middleware (cookie first). */
 export function currentLocale(): Locale {
-	return getLocale() === 'nl' ? 'nl' : 'en';
+	const locale = getLocale();
+	return isLocale(locale) ? locale : 'en';
 }
 
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -33,5 +35,5 @@ export function takeLanguageChoice(cookies: Cookies): Locale | null {
 	const chosen = cookies.get(LANGUAGE_CHOICE_COOKIE);
 	if (chosen === undefined) return null;
 	cookies.delete(LANGUAGE_CHOICE_COOKIE, { path: '/' });
-	return chosen === 'nl' || chosen === 'en' ? chosen : null;
+	return isLocale(chosen) ? chosen : null;
 }

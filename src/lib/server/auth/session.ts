@@ -4,6 +4,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { checkSessionExpiry, sessionExpiresAt } from '../../domain/auth/session-policy';
+import type { Locale } from '../../domain/locale';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { prepared } from '../db/prepared';
@@ -44,7 +45,7 @@ export interface SessionUser {
 	username: string;
 	role: 'learner' | 'teacher';
 	displayName: string | null;
-	uiLocale: 'en' | 'nl';
+	uiLocale: Locale;
 	translationLocale: string;
 	examDate: string | null;
 	timezone: string;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { LOCALES } from '../../domain/locale';
 
 /*
  * Hub and question-bank tables (design.md §3). Content files are the source of truth: these rows are
@@ -336,7 +337,7 @@ export const user = sqliteTable('user', {
 	passwordHash: text('password_hash').notNull(),
 	role: text('role', { enum: ['learner', 'teacher'] }).notNull(),
 	displayName: text('display_name'),
-	uiLocale: text('ui_locale', { enum: ['en', 'nl'] }).notNull().default('en'),
+	uiLocale: text('ui_locale', { enum: LOCALES }).notNull().default('en'),
 	/** the language of the translation shown under a Dutch question; 'none' hides it */
 	translationLocale: text('translation_locale').notNull().default('en'),
 	/** the learner's booked exam date (YYYY-MM-DD), used by the scheduler later */

@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { directionOf, EXAM_LOCALE, isLocale, LANGUAGES, LOCALES, prefersSupportedLanguage } from '../src/lib/domain/locale';
+
+/* The interface languages come from one list (domain/locale.ts); Paraglide's project and the catalogs follow it. */
+
+describe('the interface languages', () => {
+	const settings = JSON.parse(readFileSync('project.inlang/settings.json', 'utf8')) as { baseLocale: string; locales: string[] };
+
+	it('are the same list in the code, in the Paraglide project and in the message catalogs', () => {
+		expect(settings.locales).toEqual(LOCALES);
+		expect(isLocale(settings.baseLocale)).toBe(true);
+		for (const code of LOCALES) expect(existsSync(`messages/${code}.json`), code).toBe(true);
+		// every catalog has every message of the base catalog: none shows a blank string
+		const keys = (code: string) => Object.keys(JSON.parse(readFileSync(`messages/${code}.json`, 'utf8')) as object).filter((key) => key !== '$schema').sort();
+		for (const code of LOCALES) expect(keys(code), code).toEqual(keys(settings.baseLocale));
+	});
+
+	it('each have a name in the language itself and a writing direction', () => {
+		for (const language of LANGUAGES) {
+			expect(language.name.length, language.code).toBeGreaterThan(1);
+			expect(directionOf(language.code)).toBe(language.dir);
+		}
+		expect(directionOf('xx')).toBe('ltr');
+		expect(isLocale(EXAM_LOCALE)).toBe(true);
+		expect(isLocale('de')).toBe(false);
+	});
+
+	it('decide whether a browser prefers one of them', () => {
+		expect(prefersSupportedLanguage('nl-NL,nl;q=0.9')).toBe(true);
+		expect(prefersSupportedLanguage('ar-SY,ar;q=0.9,en;q=0.5')).toBe(false);
+		expect(prefersSupportedLanguage(null)).toBe(true);
+	});
+});
