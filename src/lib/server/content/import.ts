@@ -122,6 +122,24 @@ function count(report: ImportReport, diff: ReturnType<typeof diffByHash>): boole
 }
 
 /**
+ * Rows kept by key and content hash (sources, topics, quick answers, words): writes each item that
+ * is new or changed, deletes the rows whose key left the files, counts, and says whether any row
+ * changed.
+ */
+function syncByHash<Item extends { key: string; hash: string }>(
+	report: ImportReport,
+	existing: { key: string; contentHash: string }[],
+	items: Item[],
+	write: (item: Item) => void,
+	remove: (keys: string[]) => void
+): boolean {
+	const diff = diffByHash(existing, items);
+	for (const item of items) if (diff.insert.has(item.key) || diff.update.has(item.key)) write(item);
+	if (diff.remove.length > 0) remove(diff.remove);
+	return count(report, diff);
+}
+
+/**
  * Themes and eindtermen are small reference data: compared as a whole, rewritten when changed.
  * A theme that left themes.yaml is always retired (`retired_at`), never deleted: its retired
  * questions, its built-in question set and past exam answers still point at it. A theme that comes
@@ -210,9 +228,7 @@ function importSources(tx: Tx, bundle: ContentBundle, report: ImportReport): boo
 		.from(t.source)
 		.all();
 	const items = bundle.sources.map((source) => ({ source, key: source.slug, hash: hashContent(source) }));
-	const diff = diffByHash(existing, items);
-	for (const { source, key, hash } of items) {
-		if (!diff.insert.has(key) && !diff.update.has(key)) continue;
+	const write = ({ source, hash }: (typeof items)[number]) => {
 		const values = {
 			slug: source.slug,
 			name: source.name,
@@ -229,17 +245,14 @@ function importSources(tx: Tx, bundle: ContentBundle, report: ImportReport): boo
 			.values(values)
 			.onConflictDoUpdate({ target: t.source.slug, set: values })
 			.run();
-	}
-	if (diff.remove.length > 0) tx.delete(t.source).where(inArray(t.source.slug, diff.remove)).run();
-	return count(report, diff);
+	};
+	return syncByHash(report, existing, items, write, (keys) => tx.delete(t.source).where(inArray(t.source.slug, keys)).run());
 }
 
 function importTopics(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
 	const existing = tx.select({ key: t.topic.slug, contentHash: t.topic.contentHash }).from(t.topic).all();
 	const items = bundle.topics.map((topic) => ({ topic, key: topic.slug, hash: hashContent(topic) }));
-	const diff = diffByHash(existing, items);
-	for (const { topic, key, hash } of items) {
-		if (!diff.insert.has(key) && !diff.update.has(key)) continue;
+	const write = ({ topic, hash }: (typeof items)[number]) => {
 		const values = {
 			slug: topic.slug,
 			titleEn: topic.title.en,
@@ -262,9 +275,8 @@ function importTopics(tx: Tx, bundle: ContentBundle, report: ImportReport): bool
 				})
 				.run();
 		});
-	}
-	if (diff.remove.length > 0) tx.delete(t.topic).where(inArray(t.topic.slug, diff.remove)).run();
-	return count(report, diff);
+	};
+	return syncByHash(report, existing, items, write, (keys) => tx.delete(t.topic).where(inArray(t.topic.slug, keys)).run());
 }
 
 /**
@@ -333,9 +345,7 @@ function importQuickAnswers(tx: Tx, bundle: ContentBundle, report: ImportReport)
 		.from(t.quickAnswer)
 		.all();
 	const items = bundle.quickAnswers.map((answer) => ({ answer, key: answer.id, hash: hashContent(answer) }));
-	const diff = diffByHash(existing, items);
-	for (const { answer, key, hash } of items) {
-		if (!diff.insert.has(key) && !diff.update.has(key)) continue;
+	const write = ({ answer, hash }: (typeof items)[number]) => {
 		const values = {
 			id: answer.id,
 			questionEn: answer.question.en,
@@ -350,20 +360,15 @@ function importQuickAnswers(tx: Tx, bundle: ContentBundle, report: ImportReport)
 			.values(values)
 			.onConflictDoUpdate({ target: t.quickAnswer.id, set: values })
 			.run();
-	}
-	if (diff.remove.length > 0) {
-		tx.delete(t.quickAnswer).where(inArray(t.quickAnswer.id, diff.remove)).run();
-	}
-	return count(report, diff);
+	};
+	return syncByHash(report, existing, items, write, (keys) => tx.delete(t.quickAnswer).where(inArray(t.quickAnswer.id, keys)).run());
 }
 
 /** content/words: upserted by id when the content changed, deleted when they left the files. */
 function importWords(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
 	const existing = tx.select({ key: t.word.id, contentHash: t.word.contentHash }).from(t.word).all();
 	const items = bundle.words.map((word) => ({ word, key: word.id, hash: hashContent(word) }));
-	const diff = diffByHash(existing, items);
-	for (const { word, key, hash } of items) {
-		if (!diff.insert.has(key) && !diff.update.has(key)) continue;
+	const write = ({ word, hash }: (typeof items)[number]) => {
 		const values = {
 			id: word.id,
 			term: word.term,
@@ -378,9 +383,8 @@ function importWords(tx: Tx, bundle: ContentBundle, report: ImportReport): boole
 			contentHash: hash
 		};
 		tx.insert(t.word).values(values).onConflictDoUpdate({ target: t.word.id, set: values }).run();
-	}
-	if (diff.remove.length > 0) tx.delete(t.word).where(inArray(t.word.id, diff.remove)).run();
-	return count(report, diff);
+	};
+	return syncByHash(report, existing, items, write, (keys) => tx.delete(t.word).where(inArray(t.word.id, keys)).run());
 }
 
 /** content/exam-plan.yaml, kept whole as one JSON document (it is small and read as a whole). */
