@@ -107,8 +107,7 @@ export function isOfficialUrl(value: string): boolean {
 		return false;
 	}
 	if (url.protocol !== 'https:') return false;
-	const host = url.hostname.toLowerCase();
-	return OFFICIAL_DOMAINS.some((domain) => host === domain || host.endsWith(`.${domain}`));
+	return isOnDomain(url.hostname.toLowerCase(), OFFICIAL_DOMAINS);
 }
 
 /** The URL's host name in lower case without "www.", or null when it is not a URL. */
@@ -121,6 +120,7 @@ export function hostOf(value: string): string | null {
 export function isOnDomain(host: string, domains: readonly string[]): boolean {
 	return domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }
+
 /**
  * The question's source_url must be on a site of one of the sources it names (sources.yaml lists
  * each source's domains), so the source tag a learner sees is the organisation that states the fact.

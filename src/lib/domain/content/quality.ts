@@ -139,7 +139,7 @@ export const RARE_WORD_SHARE = 0.01;
  * question or guide and kind. (A homepage source_url, or one on no named source's site, is an
  * error: validate.ts.)
  */
-export function checkBankWarnings(bundle: { questions: Question[]; guides?: Pick<Guide, 'slug' | 'checked'>[] }): string[] {
+export function checkBankWarnings(bundle: { questions: Question[]; guides: Pick<Guide, 'slug' | 'checked'>[] }): string[] {
 	const { questions } = bundle;
 	const usage = new Map<string, number>();
 	for (const q of questions) {
@@ -154,7 +154,7 @@ export function checkBankWarnings(bundle: { questions: Question[]; guides?: Pick
 			warnings.push(`${q.id}: has a figure that can change (amount, age, percentage or number) but is not volatile`);
 		}
 	}
-	for (const guide of bundle.guides ?? []) {
+	for (const guide of bundle.guides) {
 		if (guide.checked === null) warnings.push(`guide ${guide.slug}: no checked date; check its facts against the official pages and add \`checked:\``);
 	}
 	return warnings;

@@ -303,6 +303,16 @@ describe('validateContent', () => {
 		]);
 	});
 
+	it('reports an exam-plan fact whose page is on another source\'s site, as for a question', () => {
+		const PLAN = 'content/exam-plan.yaml';
+		const elsewhere = EXAM_PLAN.replace(/(id: retake\n[\s\S]*?)source_url: \S+/, '$1source_url: https://duo.nl/particulier/herkansen');
+		expect(errorsWith({ [PLAN]: elsewhere })).toEqual([
+			`${PLAN}: retake: source_url is on duo.nl, which is not a site of inburgeren-nl; name the source that publishes it (sources.yaml lists each source's domains)`
+		]);
+		const named = elsewhere.replace(/(id: retake\n[\s\S]*?)source: inburgeren-nl/, '$1source: duo');
+		expect(errorsWith({ [PLAN]: named })).toEqual([]);
+	});
+
 	it('reports a missing content file', () => {
 		expect(errorsWith({ 'content/sources.yaml': null })).toContain(
 			'content/sources.yaml: file is missing'

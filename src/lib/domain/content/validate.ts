@@ -96,11 +96,16 @@ export function validateContent(files: readonly ContentFile[]): ValidationResult
 			report(CONTENT_PATHS.quickAnswers, answer.id, `unknown guide slug "${answer.guide}"`);
 		}
 	}
+	const sourcesBySlug = new Map(sources.map((source) => [source.slug, source]));
 	for (const fact of examPlan.facts) {
 		if (!guideSlugs.has(fact.guide)) report(CONTENT_PATHS.examPlan, fact.id, `unknown guide slug "${fact.guide}"`);
 		if (!sourceSlugs.has(fact.source)) report(CONTENT_PATHS.examPlan, fact.id, `unknown source slug "${fact.source}"`);
+		// the same rule as a question's: the page is on the site of the source the fact names
+		else if (isOfficialUrl(fact.sourceUrl)) {
+			const site = findSourceSiteProblem({ sourceUrl: fact.sourceUrl, sources: [fact.source] }, sourcesBySlug);
+			if (site) report(CONTENT_PATHS.examPlan, fact.id, site);
+		}
 	}
-	const sourcesBySlug = new Map(sources.map((source) => [source.slug, source]));
 	for (const question of questions) {
 		for (const slug of question.sources) {
 			if (!sourceSlugs.has(slug)) {
