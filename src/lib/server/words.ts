@@ -1,6 +1,7 @@
 import { asc, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { normalizeText } from '../domain/content/question-rules';
+import { termWithArticle } from '../domain/content/word-cards';
 import { pickLocale } from '../domain/locale';
 import type { Locale } from '../domain/locale';
 import type { Word } from '../domain/content/types';
@@ -18,14 +19,15 @@ export const wordFilterSchema = z.object({
 });
 export type WordFilter = z.infer<typeof wordFilterSchema>;
 
-export interface WordView extends Pick<Word, 'id' | 'term' | 'article' | 'definition' | 'translation' | 'example' | 'themes'> {
+export interface WordView extends Pick<Word, 'id' | 'definition' | 'translation' | 'example'> {
+	/** the term with its article, as the word list's heading shows it */
+	heading: string;
 	guide: { slug: string; title: string } | null;
 }
 
 export interface WordList {
 	themes: { slug: string; number: number; name: string; count: number }[];
 	words: WordView[];
-	total: number;
 	/** the filter as applied: an unknown theme is dropped */
 	filter: { q: string; theme: string | null };
 }
@@ -57,12 +59,10 @@ export function listWords(db: Db, filter: WordFilter, locale: Locale): WordList 
 		const guide = row.guideSlug ? guides.get(row.guideSlug) : undefined;
 		return {
 			id: row.id,
-			term: row.term,
-			article: row.article,
+			heading: termWithArticle(row),
 			definition: row.definitionNl,
 			translation: row.translationEn,
 			example: row.exampleNl,
-			themes: row.themes,
 			guide: guide ? { slug: guide.slug, title: pickLocale(locale, guide.titleEn, guide.titleNl) } : null
 		};
 	});
@@ -74,7 +74,6 @@ export function listWords(db: Db, filter: WordFilter, locale: Locale): WordList 
 			count: all.filter((row) => row.themes.includes(item.slug)).length
 		})),
 		words,
-		total: all.length,
 		filter: { q: (filter.q ?? '').trim(), theme }
 	};
 }

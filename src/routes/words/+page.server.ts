@@ -11,5 +11,5 @@ export const load: PageServerLoad = ({ url }) => {
 	const filter = wordFilterSchema.parse({ q: url.searchParams.get('q') ?? undefined, theme: url.searchParams.get('theme') ?? undefined });
 	const list = listWords(getDb(), filter, currentLocale());
 	const filtered = list.filter.q !== '' || list.filter.theme !== null;
-	return { themes: list.themes, filter: list.filter, total: list.total, words: filtered ? list.words : null };
+	return { themes: list.themes, filter: list.filter, words: filtered ? list.words : null };
 };

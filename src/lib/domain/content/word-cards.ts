@@ -22,7 +22,8 @@ export function wordIdOfCard(questionId: string): string | null {
 	return questionId.startsWith(WORD_CARD_PREFIX) ? questionId.slice(WORD_CARD_PREFIX.length) : null;
 }
 
-const withArticle = (word: Pick<Word, 'article' | 'term'>): string => (word.article ? `${word.article} ${word.term}` : word.term);
+/** A word as a heading or a card names it: with its article ("het huurcontract"). */
+export const termWithArticle = (word: Pick<Word, 'article' | 'term'>): string => (word.article ? `${word.article} ${word.term}` : word.term);
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -73,7 +74,7 @@ export function buildWordCards(words: Word[]): Question[] {
 		const correctIndex = hashText(word.id) % 3;
 		const options = distractors.map((other) => ({ nl: other.definition, en: other.translation }));
 		options.splice(correctIndex, 0, { nl: word.definition, en: word.translation });
-		const term = withArticle(word);
+		const term = termWithArticle(word);
 		return {
 			id: wordCardId(word.id),
 			file: word.file,
