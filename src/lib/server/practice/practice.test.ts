@@ -341,6 +341,35 @@ describe('KNM word cards in the practice loop', () => {
 		expect(feedback.options[feedback.correctPosition]?.nl).toBe('Een papier met de afspraken tussen huurder en verhuurder.');
 	});
 
+	it('the next day, after an import: a removed word is gone from the queue and the mistakes, a changed one comes back as it now reads', () => {
+		// day 1: two words, both missed
+		for (const [index] of [0, 1].entries()) {
+			const at = new Date(NOW.getTime() + index * 5000);
+			const shown = show(db, user, at, words);
+			submitAnswer(db, user, answer(shown, (correctPosition(db, shown) + 1) % 3), at);
+		}
+		expect(listMistakes(db, 'u1', new Date(NOW.getTime() + 10_000)).map((m) => m.questionId).sort()).toEqual(['word-huurcontract', 'word-huurtoeslag']);
+		// overnight: huurcontract leaves the word list, huurtoeslag gets a new definition
+		const files = WORDS_WONEN.replace(/ {2}- id: huurcontract[\s\S]*?(?= {2}- id: huurtoeslag)/, '').replace(
+			'Geld van de overheid als uw huur hoog is en uw inkomen laag.',
+			'Een bijdrage van de overheid in de huur, als uw inkomen laag is.'
+		);
+		const result = validateContent(buildContentFiles({ 'content/words/wonen.yaml': files }));
+		if (!result.ok) throw new Error('fixture invalid');
+		const nextDay = new Date(NOW.getTime() + DAY);
+		importContent(db, result.bundle, nextDay);
+		// day 2: only the changed word is due, in the words and in the daily queue, as it now reads
+		const due = show(db, user, nextDay);
+		expect(due).toMatchObject({ questionId: 'word-huurtoeslag', kind: 'learning' });
+		expect(due.options.map((option) => option.nl)).toContain('Een bijdrage van de overheid in de huur, als uw inkomen laag is.');
+		expect(show(db, user, nextDay, words).questionId).toBe('word-huurtoeslag');
+		expect(listMistakes(db, 'u1', nextDay).map((m) => m.questionId)).toEqual(['word-huurtoeslag']);
+		// answering it records the new version
+		expect(submitAnswer(db, user, answer(due, correctPosition(db, due)), nextDay)).toMatchObject({ ok: true, correct: true });
+		const logged = db.select().from(t.reviewLog).where(eq(t.reviewLog.questionId, 'word-huurtoeslag')).all();
+		expect(logged.map((row) => row.questionVersion)).toEqual([1, 2]);
+	});
+
 	it('keeps word cards out of the theme counts; a changed word is a new version, a removed one retired', () => {
 		expect(themeProgress(db, 'u1', NOW, 'en').find((theme) => theme.slug === 'wonen')?.total).toBe(2);
 		const changed = WORDS_WONEN.replace('rent benefit', 'housing allowance').replace(/ {2}- id: servicekosten[\s\S]*$/, '');
