@@ -79,6 +79,20 @@ export const OFFICIAL_DOMAINS: readonly string[] = [
 	'zuiderzeeland.nl', // water board
 	'immaterieelerfgoed.nl', // national centre for intangible heritage, commissioned by OCW
 	'portofrotterdam.com', // port authority owned by the municipality and the state
+	// Provinces (provincies) and their association (IPO)
+	'noord-holland.nl',
+	'zuid-holland.nl',
+	'zeeland.nl',
+	'brabant.nl',
+	'limburg.nl',
+	'gelderland.nl',
+	'overijssel.nl',
+	'drenthe.nl',
+	'fryslan.frl',
+	'provinciegroningen.nl',
+	'provincie-utrecht.nl',
+	'flevoland.nl',
+	'ipo.nl',
 	// Municipalities (gemeenten) whose own pages back a question
 	'achtkarspelen.nl',
 	'denhaag.nl',
