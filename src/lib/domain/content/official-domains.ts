@@ -34,6 +34,7 @@ export const OFFICIAL_DOMAINS: readonly string[] = [
 	'veiligthuis.nl',
 	'donorregister.nl',
 	'rivm.nl',
+	'rijksvaccinatieprogramma.nl', // RIVM's site on the national vaccination programme
 	'cbs.nl',
 	'kiesraad.nl',
 	'mensenrechten.nl',
@@ -44,6 +45,7 @@ export const OFFICIAL_DOMAINS: readonly string[] = [
 	'milieucentraal.nl',
 	'nibud.nl',
 	'ggd.nl',
+	'ggdghor.nl', // GGD GHOR Nederland, the association of the municipal health services
 	'loketgezondleven.nl',
 	'nationaalarchief.nl',
 	'zorginstituutnederland.nl',
@@ -109,7 +111,14 @@ export const OFFICIAL_DOMAINS: readonly string[] = [
 	'schouwen-duiveland.nl',
 	'sonenbreugel.nl',
 	'vlissingen.nl',
-	'winterswijk.nl'
+	'winterswijk.nl',
+	'schiedam.nl',
+	'heemstede.nl',
+	'marum.nl',
+	'bergen-nh.nl',
+	'debilt.nl',
+	'zoetermeer.nl',
+	'diemen.nl'
 ];
 
 /** True when the URL is https and its host is one of the official domains or a subdomain of one. */
