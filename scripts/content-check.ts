@@ -21,4 +21,8 @@ if (problems.length > 0) {
 }
 const warnings = checkBankWarnings(result.bundle);
 for (const warning of warnings) console.error(`warning: ${warning}`);
+// a stale translation is not an error (learners see English until it is refreshed), but it is listed
+for (const translation of result.bundle.translations.filter((item) => item.stale)) {
+	console.error(`stale translation: ${translation.file}: ${translation.id} (the Dutch changed; translate it again and update its hash)`);
+}
 console.log(JSON.stringify({ ...summarizeContent(result.bundle), warnings: warnings.length }));

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { answer } from './bank';
-import { openPage, registerAs, uniqueUsername } from './helpers';
+import { LANGUAGES } from '../../src/lib/domain/locale';
+import { chooseLanguage, openPage, registerAs, uniqueUsername } from './helpers';
 
 const PAGES = [
 	{ name: 'home', path: '/' },
@@ -16,7 +17,8 @@ const PAGES = [
 	{ name: 'not found', path: '/guides/no-such-guide' }
 ];
 
-for (const locale of ['en', 'nl'] as const) {
+// every interface language, from the one list (two of them right to left)
+for (const { code: locale } of LANGUAGES) {
 	test.describe(`axe (${locale})`, () => {
 		test.beforeEach(async ({ context, baseURL }) => {
 			await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL! }]);
@@ -35,15 +37,16 @@ for (const locale of ['en', 'nl'] as const) {
 	});
 }
 
-/* The learner's screens, in both languages: practice question, feedback (wrong, then right with
+/* The learner's screens, in every language: practice question, feedback (wrong, then right with
    "I knew it" / "I guessed"), round progress, practice exam question, overview, results, account. */
-for (const locale of ['en', 'nl'] as const) {
+for (const { code: locale, name, dir } of LANGUAGES) {
 	test(`learner screens have no violations (${locale})`, async ({ page }) => {
 		test.setTimeout(90_000);
 		await registerAs(page, uniqueUsername(`axe${locale}`));
-		if (locale === 'nl') {
-			await page.getByRole('button', { name: 'Nederlands' }).click();
-			await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+		if (locale !== 'en') {
+			await chooseLanguage(page, name);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale);
+			await expect(page.locator('html')).toHaveAttribute('dir', dir);
 		}
 		const scan = async (what: string) => {
 			const results = await new AxeBuilder({ page })

@@ -159,6 +159,8 @@ test.describe('accounts', () => {
 		const examDate = dateInDays(100);
 		await page.getByLabel('Date of your KNM exam (if you know it)').fill(examDate);
 		await page.getByLabel('Most answers a day before your exam').fill('80');
+		// fading off: the translation stays open, also for questions the learner knows
+		await page.getByLabel('Fold the translation of questions I know').uncheck();
 		await page.getByText('More settings: how often, time zone, start of the day').click();
 		await page.getByLabel('Time zone').selectOption('Europe/Amsterdam');
 		await page.getByLabel('My day starts at').selectOption('5');
@@ -174,6 +176,7 @@ test.describe('accounts', () => {
 		expect(data.settings).toEqual({
 			uiLocale: 'en',
 			translationLocale: 'en',
+			aidFading: false,
 			examDate,
 			timezone: 'Europe/Amsterdam',
 			dayStartsHour: 5,

@@ -222,7 +222,8 @@ test.describe('read aloud', () => {
 		expect(slow[1]?.rate).toBeLessThan(1);
 		expect(slow[1]?.text).toBe(spoken[0]?.text);
 		// Each answer on its own, by its speaker button.
-		// innerText: what is on screen (the number key, then the Dutch answer; the translation is hidden)
+		// innerText: what is on screen (the number key, then the Dutch answer, once the translation is folded)
+		await page.getByLabel('Show translation').uncheck();
 		const second = (await page.locator('button.option').nth(1).innerText()).replace(/^2\s*/, '').trim();
 		await page.getByRole('button', { name: 'Read answer 2 aloud' }).click();
 		const byOption = await page.evaluate(() => (window as unknown as { spoken: { text: string }[] }).spoken);

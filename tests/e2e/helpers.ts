@@ -39,6 +39,13 @@ export async function logIn(page: Page, username: string, password = PASSWORD): 
 	await page.getByRole('button', { name: 'Log in' }).click();
 }
 
+/** Switches the interface language with the header's language menu (opened first when folded). */
+export async function chooseLanguage(page: Page, name: string): Promise<void> {
+	const menu = page.locator('header details.language-switch');
+	if (!(await menu.evaluate((element) => (element as HTMLDetailsElement).open))) await menu.locator('summary').click();
+	await menu.getByRole('button', { name, exact: true }).click();
+}
+
 /** No axe violations on the page as it is now (WCAG 2.2 AA and best practice). */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -51,6 +58,8 @@ export async function startMockExam(page: Page): Promise<string> {
 	await page.getByRole('button', { name: 'Start a practice exam' }).click();
 	await expect(page.getByTestId('exam-position')).toHaveText('Question 1/40');
 	await expect(page.getByTestId('theme-banner')).toContainText('Theme 1: ');
+	// Dutch only, like the real exam: no translation unless the learner asked for it
+	await expect(page.getByTestId('exam-aid')).toHaveCount(0);
 	await page.locator('body[data-hydrated="true"]').waitFor();
 	const id = /\/exam\/([a-z2-7]{32})/.exec(page.url())?.[1];
 	expect(id).toBeDefined();
@@ -63,10 +72,10 @@ export function dateInDays(days: number): string {
 }
 
 /** A second server on its own database and port, for tests that stop or break it. */
-export async function startServer(port: number, database: string): Promise<{ child: ChildProcess; output: () => string }> {
+export async function startServer(port: number, database: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; output: () => string }> {
 	let output = '';
 	const child = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, PORT: String(port), ORIGIN: `http://localhost:${port}`, DATABASE_URL: database, NODE_ENV: 'test', SHUTDOWN_TIMEOUT: '10' },
+		env: { ...process.env, PORT: String(port), ORIGIN: `http://localhost:${port}`, DATABASE_URL: database, NODE_ENV: 'test', SHUTDOWN_TIMEOUT: '10', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.on('data', (chunk) => (output += chunk));

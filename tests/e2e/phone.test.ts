@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { answer, bank } from './bank';
-import { openPage, PASSWORD, uniqueUsername } from './helpers';
+import { chooseLanguage, openPage, PASSWORD, uniqueUsername } from './helpers';
 
 /*
  * A learner's first session on a phone, in Dutch, at both phone sizes the issue names: from home to
@@ -24,7 +24,7 @@ for (const viewport of [
 		test('home → first question → a round of 10 → a practice exam', async ({ page }) => {
 			test.setTimeout(90_000);
 			await openPage(page, '/');
-			await page.getByRole('button', { name: 'Nederlands' }).click();
+			await chooseLanguage(page, 'Nederlands');
 			await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 			await expect(page.getByRole('link', { name: nl.home_practice_button! })).toBeInViewport();
 

@@ -69,11 +69,14 @@ test.describe('practice', () => {
 		}
 	});
 
-	test('the translation appears under the question and under each option, on request', async ({ page }) => {
+	test('the translation appears under the question and under each option, open at first sight, and folds on request', async ({ page }) => {
 		await registerAs(page, uniqueUsername('translate'));
 		await openPage(page, '/practice/session?scope=due');
 		const question = await currentQuestion(page);
 		const firstOption = question.options[0]!;
+		// a question seen for the first time: its translation starts open (fading aid)
+		await expect(page.getByText(question.question.en)).toBeVisible();
+		await page.getByLabel('Show translation').uncheck();
 		await expect(page.getByText(question.question.en)).toBeHidden();
 		await page.getByLabel('Show translation').check();
 		await expect(page.getByText(question.question.en)).toBeVisible();

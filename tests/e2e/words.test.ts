@@ -28,7 +28,7 @@ test('the word list has every theme, and a search by the English translation fin
 
 	// a word whose translation no other word's term or translation contains
 	const word = words.find((candidate) => words.filter((other) => `${other.term} ${other.translation}`.toLowerCase().includes(candidate.translation.toLowerCase())).length === 1)!;
-	await page.getByLabel('Word (Dutch or English)').fill(word.translation);
+	await page.getByLabel('Word (in Dutch, English or your language)').fill(word.translation);
 	await page.getByRole('button', { name: 'Show words' }).click();
 	await expect(page).toHaveURL(/[?&]q=/);
 	await expect(page.getByTestId('word-count')).toHaveText('Words: 1');

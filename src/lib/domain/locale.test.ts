@@ -10,11 +10,15 @@ describe('prefersSupportedLanguage', () => {
 	});
 
 	it('is false when another language comes first, even with English further down', () => {
-		expect(prefersSupportedLanguage('ar-SY,ar;q=0.9,en;q=0.5')).toBe(false);
-		expect(prefersSupportedLanguage('tr')).toBe(false);
+		expect(prefersSupportedLanguage('ti-ER,ti;q=0.9,en;q=0.5')).toBe(false);
+		expect(prefersSupportedLanguage('so')).toBe(false);
 		// weights decide, not the order written
-		expect(prefersSupportedLanguage('en;q=0.3, uk;q=0.9')).toBe(false);
-		expect(prefersSupportedLanguage('fa;q=0, nl')).toBe(true);
+		expect(prefersSupportedLanguage('en;q=0.3, ti;q=0.9')).toBe(false);
+		expect(prefersSupportedLanguage('ti;q=0, nl')).toBe(true);
+	});
+
+	it('is true for the learner languages: Arabic, Turkish, Persian and Ukrainian', () => {
+		for (const header of ['ar-SY,ar;q=0.9,en;q=0.5', 'tr-TR', 'fa-AF,fa;q=0.9', 'uk-UA,uk;q=0.9,ru;q=0.8']) expect(prefersSupportedLanguage(header), header).toBe(true);
 	});
 });
 

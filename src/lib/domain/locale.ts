@@ -6,7 +6,12 @@
  */
 export const LANGUAGES = [
 	{ code: 'en', name: 'English', dir: 'ltr' },
-	{ code: 'nl', name: 'Nederlands', dir: 'ltr' }
+	{ code: 'nl', name: 'Nederlands', dir: 'ltr' },
+	{ code: 'ar', name: 'العربية', dir: 'rtl' },
+	{ code: 'tr', name: 'Türkçe', dir: 'ltr' },
+	// Persian as written in Iran and Afghanistan (Dari): both names, so Dari speakers find it
+	{ code: 'fa', name: 'فارسی / دری', dir: 'rtl' },
+	{ code: 'uk', name: 'Українська', dir: 'ltr' }
 ] as const satisfies readonly { code: string; name: string; dir: 'ltr' | 'rtl' }[];
 
 export type Locale = (typeof LANGUAGES)[number]['code'];
@@ -15,7 +20,7 @@ export type Locale = (typeof LANGUAGES)[number]['code'];
 export const LOCALES = LANGUAGES.map((language) => language.code) as [Locale, ...Locale[]];
 
 /** The language of the exam: questions stay in it whatever the interface language. */
-export const EXAM_LOCALE: Locale = 'nl';
+export const EXAM_LOCALE = 'nl' satisfies Locale;
 
 export function isLocale(value: string): value is Locale {
 	return (LOCALES as readonly string[]).includes(value);
@@ -24,6 +29,14 @@ export function isLocale(value: string): value is Locale {
 /** The writing direction of an interface language (left to right for an unknown code). */
 export function directionOf(locale: string): 'ltr' | 'rtl' {
 	return LANGUAGES.find((language) => language.code === locale)?.dir ?? 'ltr';
+}
+
+/**
+ * The language of hub texts written only in Dutch and English (topics, sources, guide bodies):
+ * Dutch for a Dutch interface, English for every other one (so a page in Arabic marks them English).
+ */
+export function hubTextLang(locale: Locale): 'en' | 'nl' {
+	return locale === 'nl' ? 'nl' : 'en';
 }
 
 /** The Dutch or English variant of a localised value. */

@@ -4,6 +4,8 @@ import { checkUsername, normalizeUsername, suggestUsername } from '../domain/aut
 import { usernameSkeleton } from '../domain/auth/confusables';
 import type { FailureLimiter } from '../domain/auth/rate-limit';
 import { MAX_DAILY_CAP, MIN_DAILY_CAP } from '../domain/srs/exam-policy';
+import { AID_CHOICES, defaultAidChoice, isAidLocale } from '../domain/aid';
+import type { AidChoice } from '../domain/aid';
 import { LOCALES } from '../domain/locale';
 import type { Locale } from '../domain/locale';
 import { checkNewPassword, hashPassword, spendPasswordCheck, verifyPasswordHash } from './auth/password';
@@ -199,6 +201,8 @@ export async function registerUser(
 					role,
 					displayName,
 					uiLocale,
+					// the translation under the Dutch questions starts in the language the visitor reads
+					translationLocale: defaultAidChoice(uiLocale),
 					createdAt: now
 				})
 				.run();
@@ -331,8 +335,6 @@ export async function deleteAccount(
 	return { ok: true, value: null };
 }
 
-export const TRANSLATION_LOCALES = ['en', 'none'] as const;
-
 /** Every IANA time zone this server knows, for validating the settings form. */
 const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
 
@@ -344,7 +346,12 @@ const settingsSchema = z.object({
 		.nullish()
 		.transform((value) => (value ? value : null)),
 	uiLocale: z.enum(LOCALES),
-	translationLocale: z.enum(TRANSLATION_LOCALES),
+	translationLocale: z.enum(AID_CHOICES),
+	// a checkbox after a hidden "off": the last value is the one sent; absent keeps the stored value
+	aidFading: z
+		.enum(['on', 'off'])
+		.optional()
+		.transform((value) => (value === undefined ? undefined : value === 'on')),
 	examDate: examDateField,
 	timezone: z.string().refine((value) => TIME_ZONES.has(value) || value === 'UTC'),
 	dayStartsHour: z.coerce.number().int().min(0).max(23),
@@ -356,9 +363,15 @@ const settingsSchema = z.object({
 
 export type Settings = z.output<typeof settingsSchema>;
 
-/** Stores the interface language a signed-in learner chose, so every device and login keeps it. */
+/**
+ * Stores the interface language a signed-in learner chose, so every device and login keeps it.
+ * A learner who switches to Arabic, Turkish, Persian, Ukrainian or English also gets the
+ * translation under the Dutch questions in that language, unless they turned the translation off
+ * (the account settings can set another one).
+ */
 export function saveInterfaceLanguage(db: Db, userId: string, uiLocale: Locale): void {
-	db.update(t.user).set({ uiLocale }).where(eq(t.user.id, userId)).run();
+	const aid = isAidLocale(uiLocale) ? { translationLocale: sql<AidChoice>`CASE WHEN ${t.user.translationLocale} = 'none' THEN 'none' ELSE ${uiLocale} END` } : {};
+	db.update(t.user).set({ uiLocale, ...aid }).where(eq(t.user.id, userId)).run();
 }
 
 export function updateSettings(db: Db, user: SessionUser, input: Record<string, unknown>, now: Date): Result<Settings> {
@@ -393,6 +406,7 @@ export function exportUserData(db: Db, user: SessionUser, now: Date) {
 		settings: {
 			uiLocale: row.uiLocale,
 			translationLocale: row.translationLocale,
+			aidFading: row.aidFading,
 			examDate: row.examDate,
 			timezone: row.timezone,
 			dayStartsHour: row.dayStartsHour,

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { themeNameIn } from './hub-text';
 import { z } from 'zod';
 import { drawExam, EXAM_MINUTES } from '../domain/exam/draw';
 import { attemptPhase, DEADLINE_GRACE_MS, examDeadline, findWeakestTheme, scoreExam, secondsLeft } from '../domain/exam/scoring';
 import { seededRandom } from '../domain/random';
 import { shuffleOrder } from '../domain/srs/queue';
-import { pickLocale } from '../domain/locale';
 import type { Locale } from '../domain/locale';
 import type { SessionUser } from './auth/session';
 import type { Db } from './db';
@@ -14,7 +14,8 @@ import { generateId, ID_PATTERN } from './ids';
 import { choiceField, measureResponse, recordReview, responseMsField } from './practice';
 import { loadQuestionLinks } from './question-links';
 import { sign, verify } from './signing';
-import type { LocalText, QuestionLinks } from '../types/practice';
+import type { AidedText, AidInfo, QuestionLinks } from '../types/practice';
+import { loadQuestionAid } from './aid';
 
 /*
  * Mock exams in the official format (issue: mock exams): 40 questions in theme blocks, 45 minutes
@@ -28,7 +29,6 @@ import type { LocalText, QuestionLinks } from '../types/practice';
  */
 
 const RECENT_ATTEMPTS = 3;
-const pick = pickLocale;
 
 function secureSeed(): number {
 	const value = new Uint32Array(1);
@@ -92,7 +92,7 @@ export function loadExamBank(db: Db): { bank: { id: string; theme: string; versi
  * an abandoned exam never stands in the way of a new one. The draw uses a recorded seed; questions
  * of the learner's last 3 attempts are avoided where the theme has others.
  */
-export function startExam(db: Db, user: SessionUser, now: Date, seed = secureSeed()): string {
+export function startExam(db: Db, user: SessionUser, now: Date, seed = secureSeed(), aid = false): string {
 	const running = findRunningAttempt(db, user, now);
 	if (running) return running.id;
 	// Whatever is still open has run out (or is in its last grace seconds): close it first.
@@ -123,7 +123,7 @@ export function startExam(db: Db, user: SessionUser, now: Date, seed = secureSee
 	db.transaction((tx) => {
 		const questions = blocks.flatMap((block) => block.questionIds.map((questionId) => ({ questionId, theme: block.theme })));
 		tx.insert(t.examAttempt)
-			.values({ id, userId: user.id, seed, startedAt: now, deadlineAt: examDeadline(now, EXAM_MINUTES), total: questions.length })
+			.values({ id, userId: user.id, seed, startedAt: now, deadlineAt: examDeadline(now, EXAM_MINUTES), total: questions.length, aid })
 			.run();
 		questions.forEach((entry, position) => {
 			tx.insert(t.examAnswer)
@@ -210,6 +210,23 @@ function versionOf(db: Pick<Db, 'select'>, questionId: string, version: number |
 	return { ...current, version: current.version, questionId };
 }
 
+/**
+ * The translation of an exam question in the learner's aid language, always open (an exam has no
+ * fading). A translation belongs to the current Dutch: a question answered in an older version
+ * gets its English.
+ */
+function examAid(
+	db: Db,
+	user: SessionUser,
+	questionId: string,
+	question: { version: number; questionEn: string; options: { nl: string; en: string }[]; explanationEn: string },
+	currentVersion: number | undefined
+) {
+	const current = question.version === currentVersion;
+	const aidUser = current || user.translationLocale === 'none' ? user : { ...user, translationLocale: 'en' as const };
+	return loadQuestionAid(db, aidUser, { id: questionId, questionEn: question.questionEn, options: question.options, explanationEn: question.explanationEn }, true);
+}
+
 export interface ExamQuestionView {
 	position: number;
 	total: number;
@@ -217,8 +234,10 @@ export interface ExamQuestionView {
 	/** true when this question opens a theme block (the divider screen comes before it) */
 	startsBlock: boolean;
 	blockSize: number;
-	question: LocalText;
-	options: LocalText[];
+	question: AidedText;
+	options: AidedText[];
+	/** the translation, only when the learner allowed it for this practice exam (the real exam is Dutch only) */
+	aid: AidInfo | null;
 	/** the chosen option as its shown position, or null */
 	chosenPosition: number | null;
 	flagged: boolean;
@@ -254,14 +273,17 @@ export function examQuestion(
 	if (!row) return null;
 	const { answer, theme } = row;
 	const question = versionOf(db, answer.questionId, answer.questionVersion);
+	const currentVersion = db.select({ version: t.question.version }).from(t.question).where(eq(t.question.id, answer.questionId)).get()?.version;
+	const aid = attempt.aid ? examAid(db, user, answer.questionId, question, currentVersion) : null;
 	return {
 		position,
 		total: rows.length,
-		theme: { slug: theme.slug, number: theme.number, name: pick(locale, theme.nameEn, theme.nameNl) },
+		theme: { slug: theme.slug, number: theme.number, name: themeNameIn(db, locale, theme) },
 		startsBlock: position === 0 || rows[position - 1]?.themeSlug !== answer.themeSlug,
 		blockSize: rows.filter((r) => r.themeSlug === answer.themeSlug).length,
-		question: { nl: question.questionNl, en: question.questionEn },
-		options: answer.order.map((index) => question.options[index] ?? { nl: '', en: '' }),
+		question: { nl: question.questionNl, aid: aid?.question ?? '' },
+		options: answer.order.map((index) => ({ nl: question.options[index]?.nl ?? '', aid: aid?.options[index] ?? '' })),
+		aid: aid?.info ?? null,
 		chosenPosition: answer.chosen === null ? null : answer.order.indexOf(answer.chosen),
 		flagged: answer.flagged,
 		secondsLeft: secondsLeft(attempt.deadlineAt, now),
@@ -275,16 +297,17 @@ export interface OverviewItem {
 	answered: boolean;
 	flagged: boolean;
 	themeNumber: number;
-	themeName: LocalText;
+	themeName: string;
 }
 
-export function examOverview(db: Db, attempt: t.ExamAttemptRow): OverviewItem[] {
+export function examOverview(db: Db, attempt: t.ExamAttemptRow, locale: Locale = 'en'): OverviewItem[] {
 	return db
 		.select({
 			position: t.examAnswer.position,
 			chosen: t.examAnswer.chosen,
 			flagged: t.examAnswer.flagged,
 			themeNumber: t.theme.number,
+			slug: t.theme.slug,
 			nameEn: t.theme.nameEn,
 			nameNl: t.theme.nameNl
 		})
@@ -298,7 +321,7 @@ export function examOverview(db: Db, attempt: t.ExamAttemptRow): OverviewItem[] 
 			answered: row.chosen !== null,
 			flagged: row.flagged,
 			themeNumber: row.themeNumber,
-			themeName: { en: row.nameEn, nl: row.nameNl }
+			themeName: themeNameIn(db, locale, row)
 		}));
 }
 
@@ -399,11 +422,12 @@ export interface ExamResult {
 	review: ({
 		position: number;
 		themeNumber: number;
-		question: LocalText;
-		options: LocalText[];
+		question: AidedText;
+		options: AidedText[];
 		chosenPosition: number | null;
 		correctPosition: number;
-		explanation: LocalText;
+		explanation: AidedText;
+		aid: AidInfo | null;
 		sourceUrl: string;
 	} & QuestionLinks)[];
 }
@@ -416,7 +440,7 @@ export interface ExamResult {
 export function examResult(db: Db, user: SessionUser, attempt: t.ExamAttemptRow, now: Date, locale: Locale): ExamResult | null {
 	if (attemptPhase(attempt, now) === 'running') return null;
 	const rows = db
-		.select({ answer: t.examAnswer, version: t.questionVersion, theme: t.theme, eindterm: t.question.eindterm })
+		.select({ answer: t.examAnswer, version: t.questionVersion, theme: t.theme, eindterm: t.question.eindterm, currentVersion: t.question.version })
 		.from(t.examAnswer)
 		.innerJoin(t.question, eq(t.question.id, t.examAnswer.questionId))
 		.leftJoin(
@@ -432,7 +456,7 @@ export function examResult(db: Db, user: SessionUser, attempt: t.ExamAttemptRow,
 	const endedAt = attempt.closedAt ?? attempt.deadlineAt;
 	const perTheme = score.perTheme.map((entry) => {
 		const theme = themes.get(entry.theme)!;
-		return { slug: theme.slug, number: theme.number, name: pick(locale, theme.nameEn, theme.nameNl), score: entry.score, total: entry.total };
+		return { slug: theme.slug, number: theme.number, name: themeNameIn(db, locale, theme), score: entry.score, total: entry.total };
 	});
 	const weakest = findWeakestTheme(perTheme);
 	return {
@@ -450,16 +474,18 @@ export function examResult(db: Db, user: SessionUser, attempt: t.ExamAttemptRow,
 			.filter((entry) => entry.startedAt < attempt.startedAt.toISOString())
 			.slice(0, 5)
 			.map(({ id, startedAt, score: s, total }) => ({ id, startedAt, score: s, total })),
-		review: rows.map(({ answer, theme, version, eindterm }) => {
+		review: rows.map(({ answer, theme, version, eindterm, currentVersion }) => {
 			const question = version ?? versionOf(db, answer.questionId, answer.questionVersion);
+			const aid = examAid(db, user, answer.questionId, question, currentVersion);
 			return {
 				position: answer.position,
 				themeNumber: theme.number,
-				question: { nl: question.questionNl, en: question.questionEn },
-				options: answer.order.map((index) => question.options[index] ?? { nl: '', en: '' }),
+				question: { nl: question.questionNl, aid: aid?.question ?? '' },
+				options: answer.order.map((index) => ({ nl: question.options[index]?.nl ?? '', aid: aid?.options[index] ?? '' })),
 				chosenPosition: answer.chosen === null ? null : answer.order.indexOf(answer.chosen),
 				correctPosition: answer.order.indexOf(question.correctIndex),
-				explanation: { nl: question.explanationNl, en: question.explanationEn },
+				explanation: { nl: question.explanationNl, aid: aid?.explanation ?? '' },
+				aid: aid?.info ?? null,
 				...loadQuestionLinks(db, answer.questionId, eindterm, locale),
 				sourceUrl: question.sourceUrl
 			};
@@ -518,7 +544,7 @@ export function listHistory(db: Db, user: SessionUser, now: Date, locale: Locale
 				.sort((a, b) => a.theme!.number - b.theme!.number)
 				.map(({ theme, entry }) => ({
 					number: theme!.number,
-					name: pick(locale, theme!.nameEn, theme!.nameNl),
+					name: themeNameIn(db, locale, theme!),
 					score: entry.score,
 					total: entry.total
 				}))

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { pickHubText, themeNameIn } from './hub-text';
 import { pickLocale } from '../domain/locale';
 import type { Locale } from '../domain/locale';
 import { buildSearchQuery } from '../domain/search';
@@ -28,13 +29,17 @@ export interface GuideSummary {
 	slug: string;
 	title: string;
 	summary: string;
+	/** the language of title and summary: the interface's, or English when not translated yet */
+	lang: Locale;
 }
 
 export interface QuickAnswerItem {
 	id: string;
 	question: string;
 	answer: string;
-	guide: { slug: string; title: string };
+	/** the language of question and answer: the interface's, or English when not translated yet */
+	lang: Locale;
+	guide: { slug: string; title: string; lang: Locale };
 }
 
 export interface ThemeSummary {
@@ -152,7 +157,7 @@ export function getSource(db: Db, slug: string, locale: Locale): SourceDetail | 
 		.where(eq(t.guideSource.sourceSlug, slug))
 		.orderBy(asc(t.guide.position))
 		.all()
-		.map((guide) => toGuideSummary(guide, locale));
+		.map((guide) => toGuideSummary(db, guide, locale));
 	const questions = db
 		.select({ n: count() })
 		.from(t.questionSource)
@@ -173,13 +178,17 @@ export function getSource(db: Db, slug: string, locale: Locale): SourceDetail | 
 }
 
 function toGuideSummary(
+	db: Db,
 	row: { slug: string; titleEn: string; titleNl: string; summaryEn: string; summaryNl: string },
 	locale: Locale
 ): GuideSummary {
+	const title = pickHubText(db, locale, 'guide', row.slug, 'title', { en: row.titleEn, nl: row.titleNl });
 	return {
 		slug: row.slug,
-		title: pick(locale, row.titleEn, row.titleNl),
-		summary: pick(locale, row.summaryEn, row.summaryNl)
+		title: title.value,
+		// a guide's title and summary are translated together (one translation item)
+		summary: pickHubText(db, locale, 'guide', row.slug, 'summary', { en: row.summaryEn, nl: row.summaryNl }).value,
+		lang: title.lang
 	};
 }
 
@@ -220,7 +229,7 @@ export function getTopic(db: Db, slug: string, locale: Locale): TopicDetail | nu
 		.where(eq(t.guideTopic.topicSlug, slug))
 		.orderBy(asc(t.guide.position))
 		.all()
-		.map((guide) => toGuideSummary(guide, locale));
+		.map((guide) => toGuideSummary(db, guide, locale));
 	return {
 		slug: row.slug,
 		title: pick(locale, row.titleEn, row.titleNl),
@@ -236,16 +245,18 @@ export function listGuides(db: Db, locale: Locale): GuideSummary[] {
 		.from(t.guide)
 		.orderBy(asc(t.guide.position))
 		.all()
-		.map((guide) => toGuideSummary(guide, locale));
+		.map((guide) => toGuideSummary(db, guide, locale));
 }
 
 export interface GuideDetail {
 	slug: string;
 	title: string;
 	summary: string;
+	/** the language of title and summary */
+	lang: Locale;
 	/** HTML rendered from markdown at import time; raw HTML in content is escaped. */
 	html: string;
-	/** false when the page shows the English text because no Dutch translation exists yet */
+	/** false when the page shows the English text: no Dutch version yet, or a learner language (guides are written in English and Dutch; other languages have the title and summary) */
 	inRequestedLocale: boolean;
 	updatedOn: string;
 	checkedOn: string | null;
@@ -289,17 +300,19 @@ export function getGuide(db: Db, slug: string, locale: Locale): GuideDetail | nu
 		.map((theme) => ({
 			slug: theme.slug,
 			number: theme.number,
-			name: pick(locale, theme.nameEn, theme.nameNl),
+			name: themeNameIn(db, locale, theme),
 			questionCount: countThemeQuestions(db, theme.slug)
 		}));
-	const related = relatedGuides(db, slug).map((guide) => toGuideSummary(guide, locale));
-	const html = locale === 'nl' && row.bodyHtmlNl !== null ? row.bodyHtmlNl : row.bodyHtmlEn;
+	const related = relatedGuides(db, slug).map((guide) => toGuideSummary(db, guide, locale));
+	const inDutch = locale === 'nl' && row.bodyHtmlNl !== null;
+	const { title, summary, lang } = toGuideSummary(db, row, locale);
 	return {
 		slug: row.slug,
-		title: pick(locale, row.titleEn, row.titleNl),
-		summary: pick(locale, row.summaryEn, row.summaryNl),
-		html,
-		inRequestedLocale: locale === 'en' || row.bodyHtmlNl !== null,
+		title,
+		summary,
+		lang,
+		html: inDutch ? row.bodyHtmlNl! : row.bodyHtmlEn,
+		inRequestedLocale: locale === 'en' || inDutch,
 		updatedOn: row.updatedOn,
 		checkedOn: row.checkedOn,
 		volatile: row.volatile,
@@ -368,7 +381,7 @@ export function listThemes(db: Db, locale: Locale): ThemeSummary[] {
 		.map((theme) => ({
 			slug: theme.slug,
 			number: theme.number,
-			name: pick(locale, theme.nameEn, theme.nameNl),
+			name: themeNameIn(db, locale, theme),
 			questionCount: counts.get(theme.slug) ?? 0
 		}));
 }
@@ -389,12 +402,17 @@ export function listQuickAnswers(db: Db, locale: Locale, limit?: number): QuickA
 		.innerJoin(t.guide, eq(t.guide.slug, t.quickAnswer.guideSlug))
 		.orderBy(asc(t.quickAnswer.position));
 	const rows = limit === undefined ? query.all() : query.limit(limit).all();
-	return rows.map((row) => ({
-		id: row.id,
-		question: pick(locale, row.questionEn, row.questionNl),
-		answer: pick(locale, row.answerEn, row.answerNl),
-		guide: { slug: row.guideSlug, title: pick(locale, row.guideTitleEn, row.guideTitleNl) }
-	}));
+	return rows.map((row) => {
+		const question = pickHubText(db, locale, 'quick-answer', row.id, 'question', { en: row.questionEn, nl: row.questionNl });
+		const guideTitle = pickHubText(db, locale, 'guide', row.guideSlug, 'title', { en: row.guideTitleEn, nl: row.guideTitleNl });
+		return {
+			id: row.id,
+			question: question.value,
+			answer: pickHubText(db, locale, 'quick-answer', row.id, 'answer', { en: row.answerEn, nl: row.answerNl }).value,
+			lang: question.lang,
+			guide: { slug: row.guideSlug, title: guideTitle.value, lang: guideTitle.lang }
+		};
+	});
 }
 
 export type SearchKind = 'source' | 'topic' | 'guide' | 'quick-answer';

@@ -3,6 +3,7 @@ import { createEvents } from 'ics';
 import type { EventAttributes } from 'ics';
 import { z } from 'zod';
 import { learnerDay, learnerDayKey, learnerDayOfKey } from '../domain/learner-day';
+import { pickLocale } from '../domain/locale';
 import type { Locale } from '../domain/locale';
 import type { ExamPlanContent, Law, PlanExam, PlanFact } from '../domain/content/types';
 import {
@@ -93,7 +94,7 @@ function readStoredPlan(db: Db, user: SessionUser, content: ExamPlanContent): St
 }
 
 function nameOf(exam: PlanExam | undefined, locale: Locale): string | null {
-	return exam ? exam.name[locale] : null;
+	return exam ? pickLocale(locale, exam.name.en, exam.name.nl) : null;
 }
 
 /** The plan page's data: the stored situation, the exams and the checklist for today. Reads only. */
@@ -108,7 +109,7 @@ export function loadExamPlan(db: Db, user: SessionUser, now: Date, locale: Local
 		const guide = guides.get(fact.guide);
 		return {
 			id: fact.id,
-			text: fact.text[locale],
+			text: pickLocale(locale, fact.text.en, fact.text.nl),
 			guideSlug: fact.guide,
 			guideTitle: guide ? (locale === 'nl' ? guide.titleNl : guide.titleEn) : fact.guide,
 			sourceName: sources.get(fact.source) ?? fact.source,
@@ -129,7 +130,7 @@ export function loadExamPlan(db: Db, user: SessionUser, now: Date, locale: Local
 				const content = examsById.get(exam.examId)!;
 				return {
 					id: exam.examId,
-					name: content.name[locale],
+					name: pickLocale(locale, content.name.en, content.name.nl),
 					booking: bookingOf(content, stored.situation.law),
 					status: exam.status,
 					date: exam.day === null ? null : learnerDayKey(exam.day)

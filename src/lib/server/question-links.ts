@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { eindtermAnchor } from '../domain/content/markdown';
-import { pickLocale } from '../domain/locale';
+import { pickHubText } from './hub-text';
 import type { Locale } from '../domain/locale';
 import type { Db } from './db';
 import * as t from './db/schema';
@@ -43,7 +43,7 @@ export function loadQuestionLinks(db: Db, questionId: string, eindterm: string, 
 			.prepare()
 	)
 		.all({ questionId, indicator, section })
-		.map((guide) => ({ slug: guide.slug, title: pickLocale(locale, guide.titleEn, guide.titleNl), anchor: guide.anchor }));
+		.map((guide) => ({ slug: guide.slug, title: pickHubText(db, locale, 'guide', guide.slug, 'title', { en: guide.titleEn, nl: guide.titleNl }).value, anchor: guide.anchor }));
 	const sources = prepared(db, 'question.sources', () =>
 		db
 			.select({ slug: t.source.slug, name: t.source.name })

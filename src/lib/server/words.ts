@@ -1,8 +1,10 @@
 import { asc, isNull } from 'drizzle-orm';
+import { pickHubText, themeNameIn } from './hub-text';
+import { readTranslations } from './aid';
+import type { AidLocale } from '../domain/aid';
 import { z } from 'zod';
 import { normalizeText } from '../domain/content/question-rules';
 import { termWithArticle } from '../domain/content/word-cards';
-import { pickLocale } from '../domain/locale';
 import type { Locale } from '../domain/locale';
 import type { Word } from '../domain/content/types';
 import type { Db } from './db';
@@ -22,6 +24,8 @@ export type WordFilter = z.infer<typeof wordFilterSchema>;
 export interface WordView extends Pick<Word, 'id' | 'definition' | 'translation' | 'example'> {
 	/** the term with its article, as the word list's heading shows it */
 	heading: string;
+	/** the language of `translation`: the asked one, or English when it has no current translation */
+	translationLang: AidLocale;
 	guide: { slug: string; title: string } | null;
 }
 
@@ -37,7 +41,7 @@ export interface WordList {
  * every word of `q` (case and accents ignored: "officiele" finds "officiële"). A few hundred rows:
  * read whole and filtered here.
  */
-export function listWords(db: Db, filter: WordFilter, locale: Locale): WordList {
+export function listWords(db: Db, filter: WordFilter, locale: Locale, aid: AidLocale = 'en'): WordList {
 	const themes = db
 		.select({ slug: t.theme.slug, number: t.theme.number, nameEn: t.theme.nameEn, nameNl: t.theme.nameNl })
 		.from(t.theme)
@@ -46,31 +50,39 @@ export function listWords(db: Db, filter: WordFilter, locale: Locale): WordList 
 		.all();
 	const guides = new Map(db.select({ slug: t.guide.slug, titleEn: t.guide.titleEn, titleNl: t.guide.titleNl }).from(t.guide).all().map((guide) => [guide.slug, guide]));
 	const all = db.select().from(t.word).orderBy(asc(t.word.position)).all();
+	const translated = readTranslations(db, 'word', aid, all.map((row) => row.id));
+	const translationOf = (row: (typeof all)[number]) => {
+		const own = translated.get(row.id)?.translation;
+		return own === undefined ? { text: row.translationEn, lang: 'en' as const } : { text: own, lang: aid };
+	};
 	const theme = themes.some((item) => item.slug === filter.theme) ? filter.theme! : null;
 	const needles = normalizeText(filter.q ?? '')
 		.split(' ')
 		.filter((needle) => needle !== '');
 	const matches = (row: (typeof all)[number]) => {
 		if (theme !== null && !row.themes.includes(theme)) return false;
-		const haystack = `${normalizeText(row.term)} ${normalizeText(row.translationEn)}`;
+		// the Dutch term, its English, and its translation in the learner's language
+		const haystack = `${normalizeText(row.term)} ${normalizeText(row.translationEn)} ${normalizeText(translated.get(row.id)?.translation ?? '')}`;
 		return needles.every((needle) => haystack.includes(needle));
 	};
 	const words = all.filter(matches).map((row) => {
 		const guide = row.guideSlug ? guides.get(row.guideSlug) : undefined;
+		const translation = translationOf(row);
 		return {
 			id: row.id,
 			heading: termWithArticle(row),
 			definition: row.definitionNl,
-			translation: row.translationEn,
+			translation: translation.text,
+			translationLang: translation.lang,
 			example: row.exampleNl,
-			guide: guide ? { slug: guide.slug, title: pickLocale(locale, guide.titleEn, guide.titleNl) } : null
+			guide: guide ? { slug: guide.slug, title: pickHubText(db, locale, 'guide', guide.slug, 'title', { en: guide.titleEn, nl: guide.titleNl }).value } : null
 		};
 	});
 	return {
 		themes: themes.map((item) => ({
 			slug: item.slug,
 			number: item.number,
-			name: pickLocale(locale, item.nameEn, item.nameNl),
+			name: themeNameIn(db, locale, item),
 			count: all.filter((row) => row.themes.includes(item.slug)).length
 		})),
 		words,

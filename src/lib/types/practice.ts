@@ -10,6 +10,24 @@ export interface LocalText {
 	en: string;
 }
 
+/** Dutch exam text with its translation in the learner's aid language (empty without the aid). */
+export interface AidedText {
+	nl: string;
+	aid: string;
+}
+
+/** Which translation the aid shows (domain/aid.ts). */
+export interface AidInfo {
+	/** the language shown; `asked` the learner's setting (they differ when `fallback`) */
+	locale: string;
+	asked: string;
+	dir: 'ltr' | 'rtl';
+	/** the asked language has no current translation of this text: English is shown */
+	fallback: boolean;
+	/** the translation starts open (fading: folded once the learner knows the question) */
+	open: boolean;
+}
+
 export interface QuestionLinks {
 	/** `anchor`: the id of the question's eindterm in the guide, when it has one */
 	guides: { slug: string; title: string; anchor: string | null }[];
@@ -21,9 +39,11 @@ export interface ShownQuestion {
 	token: string;
 	questionId: string;
 	themeSlug: string;
-	question: LocalText;
+	question: AidedText;
 	/** in the order of this showing; which one is right is not included */
-	options: LocalText[];
+	options: AidedText[];
+	/** null: no translation shown */
+	aid: AidInfo | null;
 	kind: QueueKind | 'mistake';
 	/** a teacher's own question: learners see "written by your teacher" */
 	byTeacher: boolean;
@@ -42,15 +62,17 @@ export interface Feedback extends QuestionLinks {
 	guessed: boolean;
 	/** a right answer that is the card's newest can still be marked "I guessed" */
 	canMarkGuessed: boolean;
-	question: LocalText;
+	question: AidedText;
 	/** in the order they were shown */
-	options: LocalText[];
+	options: AidedText[];
 	chosenPosition: number;
 	correctPosition: number;
-	explanation: LocalText;
+	explanation: AidedText;
 	/** "Remember:": the explanation's first sentence, and the rest of it */
-	takeaway: LocalText;
-	explanationRest: LocalText;
+	takeaway: AidedText;
+	explanationRest: AidedText;
+	/** null: no translation shown */
+	aid: AidInfo | null;
 	/** the Dutch takeaway and rest in pieces: a KNM word links to /words at its first place */
 	terms: { takeaway: TextSegment[]; rest: TextSegment[] };
 	/** empty when a teacher's own question names no source */

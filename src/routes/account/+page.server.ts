@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import { changePassword, deleteAccount, TRANSLATION_LOCALES, updateSettings } from '$lib/server/accounts';
+import { changePassword, deleteAccount, updateSettings } from '$lib/server/accounts';
 import { readForm } from '$lib/server/auth/forms';
 import { setLocaleCookie } from '$lib/server/locale';
 import { requireUser } from '$lib/server/auth/guards';
@@ -22,11 +22,11 @@ export const load: PageServerLoad = ({ url }) => {
 			displayName: user.displayName,
 			uiLocale: user.uiLocale,
 			translationLocale: user.translationLocale,
+			aidFading: user.aidFading,
 			examDate: user.examDate,
 			timezone: user.timezone
 		},
 		classes: user.role === 'learner' ? listMemberships(getDb(), user.id) : [],
-		translationLocales: [...TRANSLATION_LOCALES],
 		timezones: Intl.supportedValuesOf('timeZone')
 	};
 };

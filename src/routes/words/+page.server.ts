@@ -1,3 +1,4 @@
+import { defaultAidChoice } from '$lib/domain/aid';
 import { getDb } from '$lib/server/db';
 import { currentLocale } from '$lib/server/locale';
 import { listWords, wordFilterSchema } from '$lib/server/words';
@@ -7,9 +8,12 @@ import type { PageServerLoad } from './$types';
  * The KNM words: with words to search or a theme in the URL (a GET form, so a search can be
  * bookmarked and needs no JavaScript), the matching words; without, the themes to choose from.
  */
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = ({ url, locals }) => {
 	const filter = wordFilterSchema.parse({ q: url.searchParams.get('q') ?? undefined, theme: url.searchParams.get('theme') ?? undefined });
-	const list = listWords(getDb(), filter, currentLocale());
+	// the translation in the learner's aid language; signed out (or with the aid off), the interface's
+	const choice = locals.user?.translationLocale;
+	const aid = choice && choice !== 'none' ? choice : defaultAidChoice(currentLocale());
+	const list = listWords(getDb(), filter, currentLocale(), aid === 'none' ? 'en' : aid);
 	const filtered = list.filter.q !== '' || list.filter.theme !== null;
 	return { themes: list.themes, filter: list.filter, words: filtered ? list.words : null };
 };

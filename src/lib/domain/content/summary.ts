@@ -1,3 +1,4 @@
+import { listTranslatableItems, summarizeCoverage, TRANSLATED_LOCALES } from './translations';
 import type { ContentBundle } from './types';
 
 export interface ContentSummary {
@@ -21,6 +22,8 @@ export interface ContentSummary {
 	quickAnswers: number;
 	words: number;
 	wordsPerTheme: Record<string, number>;
+	/** per translation language: the share of items with a current translation, and the counts */
+	translations: Record<string, { coverage: string; translated: number; stale: number; missing: number }>;
 }
 
 /**
@@ -68,6 +71,21 @@ export function summarizeContent(bundle: ContentBundle): ContentSummary {
 		guidesInDutch: bundle.guides.filter((guide) => guide.body.nl !== null).length,
 		quickAnswers: bundle.quickAnswers.length,
 		words: bundle.words.length,
-		wordsPerTheme: Object.fromEntries(bundle.themes.map((theme) => [theme.slug, bundle.words.filter((word) => word.themes.includes(theme.slug)).length]))
+		wordsPerTheme: Object.fromEntries(bundle.themes.map((theme) => [theme.slug, bundle.words.filter((word) => word.themes.includes(theme.slug)).length])),
+		translations: summarizeTranslations(bundle)
 	};
+}
+
+function summarizeTranslations(bundle: ContentBundle): ContentSummary['translations'] {
+	const coverage = summarizeCoverage(listTranslatableItems(bundle), bundle.translations);
+	return Object.fromEntries(
+		TRANSLATED_LOCALES.map((locale) => {
+			const rows = Object.values(coverage[locale]);
+			const total = rows.reduce((n, row) => n + row.total, 0);
+			const translated = rows.reduce((n, row) => n + row.translated, 0);
+			const stale = rows.reduce((n, row) => n + row.stale, 0);
+			const percent = total === 0 ? 100 : Math.floor((translated / total) * 1000) / 10;
+			return [locale, { coverage: `${percent}%`, translated, stale, missing: total - translated - stale }];
+		})
+	);
 }

@@ -1,4 +1,5 @@
 import type { Localized } from './schemas';
+import type { Translation } from './translations';
 
 export type { Localized };
 
@@ -154,6 +155,8 @@ export interface Word {
 
 export interface ContentBundle {
 	examPlan: ExamPlanContent;
+	/** translations into the languages beyond Dutch and English (translations.ts) */
+	translations: Translation[];
 	words: Word[];
 	themes: Theme[];
 	sources: Source[];

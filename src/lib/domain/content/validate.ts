@@ -17,6 +17,8 @@ import {
 	wordsFileSchema
 } from './schemas';
 import type { Localized } from './schemas';
+import { classifyTranslationPath, isTranslatedLocale, listTranslatableItems, TRANSLATED_LOCALES, TRANSLATION_PATHS, translationHash, translationItemSchemas } from './translations';
+import type { Translation, TranslationKind } from './translations';
 import type {
 	ContentBundle,
 	ContentError,
@@ -67,6 +69,7 @@ export function validateContent(files: readonly ContentFile[]): ValidationResult
 	const guides = readGuides(files, report);
 	const questions = readQuestions(files, themes, report);
 	const words = readWords(files, themes, report);
+	const translations = readTranslations(files, { questions, quickAnswers, guides, themes, words }, report);
 
 	const themeSlugs = new Set(themes.map((theme) => theme.slug));
 	const sourceSlugs = new Set(sources.map((source) => source.slug));
@@ -128,7 +131,7 @@ export function validateContent(files: readonly ContentFile[]): ValidationResult
 	}
 
 	if (errors.length > 0) return { ok: false, errors };
-	return { ok: true, bundle: { themes, sources, topics, guides, quickAnswers, examPlan, questions, words } };
+	return { ok: true, bundle: { themes, sources, topics, guides, quickAnswers, examPlan, questions, words, translations } };
 }
 
 /** One line per error: `file: id: message`. */
@@ -139,10 +142,11 @@ export function formatContentError(error: ContentError): string {
 type Report = (file: string, id: string | null, message: string) => void;
 
 /**
- * Keys whose values are eindterm or indicator codes. YAML reads an unquoted `3.10` as the number
- * 3.1, so these values keep the text written in the file instead.
+ * Keys whose values are eindterm or indicator codes, or a translation's hash. YAML reads an
+ * unquoted `3.10` as the number 3.1 (and a hash such as `4e12…` as a number), so these values keep
+ * the text written in the file instead.
  */
-const CODE_KEYS = new Set(['code', 'eindterm']);
+const CODE_KEYS = new Set(['code', 'eindterm', 'hash']);
 
 /** Replaces each plain number under a code key by its source text, so `code: 3.10` is "3.10". */
 function keepCodesAsWritten(doc: Document.Parsed): void {
@@ -440,7 +444,7 @@ function readQuestions(files: readonly ContentFile[], themes: Theme[], report: R
 	const themeBySlug = new Map(themes.map((theme) => [theme.slug, theme]));
 	const questions: Question[] = [];
 	const questionFiles = files
-		.filter((f) => f.path.startsWith(CONTENT_PATHS.questionsDir) && /\.ya?ml$/.test(f.path))
+		.filter((f) => f.path.startsWith(CONTENT_PATHS.questionsDir) && !f.path.startsWith(TRANSLATION_PATHS.questionsDir) && /\.ya?ml$/.test(f.path))
 		.sort((a, b) => a.path.localeCompare(b.path));
 
 	for (const file of questionFiles) {
@@ -625,4 +629,76 @@ function readQuestion(
 		image: q.image ?? null,
 		position: 0
 	};
+}
+
+/**
+ * The translation files (translations.ts): each in a known language folder, each item the id of a
+ * Dutch item of its kind (and of the file's theme), once per language. A hash that no longer
+ * matches the Dutch marks the translation stale; that is reported by content:check, not an error.
+ */
+function readTranslations(
+	files: readonly ContentFile[],
+	bundle: Pick<ContentBundle, 'questions' | 'quickAnswers' | 'guides' | 'themes' | 'words'>,
+	report: Report
+): Translation[] {
+	const items = new Map(listTranslatableItems(bundle).map((item) => [`${item.kind}:${item.id}`, item]));
+	const translations: Translation[] = [];
+	const seen = new Map<string, string>();
+	const translationFiles = files
+		.filter((file) => file.path.startsWith(TRANSLATION_PATHS.questionsDir) || file.path.startsWith(TRANSLATION_PATHS.contentDir))
+		.sort((a, b) => a.path.localeCompare(b.path));
+	for (const file of translationFiles) {
+		const place = classifyTranslationPath(file.path);
+		if (!place) {
+			report(file.path, null, 'is not a translation file: use questions/translations/<lang>/<theme>.yaml or content/translations/<lang>/{quick-answers,guides,themes}.yaml or words/<theme>.yaml');
+			continue;
+		}
+		if (!isTranslatedLocale(place.locale)) {
+			report(file.path, null, `unknown language "${place.locale}": translation folders are ${TRANSLATED_LOCALES.join(', ')} (the languages in src/lib/domain/locale.ts, without nl and en)`);
+			continue;
+		}
+		const raw = parseYamlFile(file, report);
+		if (raw === undefined) continue;
+		const list = (raw as { translations?: unknown } | null)?.translations;
+		if (!Array.isArray(list)) {
+			report(file.path, null, 'must have a list `translations:`');
+			continue;
+		}
+		const schema = translationItemSchemas[place.kind];
+		for (const [index, entry] of list.entries()) {
+			const parsed = schema.safeParse(entry);
+			if (!parsed.success) {
+				const rawId = (entry as { id?: unknown } | null)?.id;
+				report(file.path, typeof rawId === 'string' ? rawId : `#${index + 1}`, describeIssues(parsed.error));
+				continue;
+			}
+			const { id, hash, ...fields } = parsed.data;
+			const item = items.get(`${place.kind}:${id}`);
+			if (!item) {
+				report(file.path, id, `unknown ${place.kind} id "${id}": there is no Dutch ${place.kind} with this id`);
+				continue;
+			}
+			if (place.theme !== null && item.theme !== place.theme) {
+				report(file.path, id, `belongs in the file of its theme "${item.theme}"`);
+				continue;
+			}
+			const key = `${place.locale}:${place.kind}:${id}`;
+			const first = seen.get(key);
+			if (first !== undefined) {
+				report(file.path, id, `duplicate ${place.kind} translation (first in ${first})`);
+				continue;
+			}
+			seen.set(key, file.path);
+			translations.push({
+				kind: place.kind as TranslationKind,
+				id,
+				locale: place.locale,
+				file: file.path,
+				fields: fields as Translation['fields'],
+				hash,
+				stale: hash !== translationHash(item.dutch)
+			});
+		}
+	}
+	return translations;
 }

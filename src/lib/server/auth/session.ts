@@ -4,6 +4,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { checkSessionExpiry, sessionExpiresAt } from '../../domain/auth/session-policy';
+import type { AidChoice } from '../../domain/aid';
 import type { Locale } from '../../domain/locale';
 import type { Db } from '../db';
 import * as t from '../db/schema';
@@ -46,7 +47,9 @@ export interface SessionUser {
 	role: 'learner' | 'teacher';
 	displayName: string | null;
 	uiLocale: Locale;
-	translationLocale: string;
+	translationLocale: AidChoice;
+	/** fading aid (domain/aid.ts startsOpen) */
+	aidFading: boolean;
 	examDate: string | null;
 	timezone: string;
 	/** the local hour at which the learner's day starts (domain/learner-day.ts) */
@@ -122,6 +125,7 @@ export function toSessionUser(row: t.UserRow): SessionUser {
 		displayName: row.displayName,
 		uiLocale: row.uiLocale,
 		translationLocale: row.translationLocale,
+		aidFading: row.aidFading,
 		examDate: row.examDate,
 		timezone: row.timezone,
 		dayStartsHour: row.dayStartsHour,

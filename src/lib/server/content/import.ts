@@ -10,6 +10,7 @@ import * as t from '../db/schema';
 import { rankNewQuestions } from '../db/new-order';
 import { rebuildQuestionSearch } from '../db/question-search';
 import { forgetWordTerms } from './word-terms';
+import { forgetHubTranslations } from '../hub-text';
 import { buildWordCards } from '../../domain/content/word-cards';
 
 export interface ImportReport {
@@ -67,6 +68,7 @@ export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportR
 		hubChanged = importGuides(tx, bundle, report) || hubChanged;
 		hubChanged = importQuickAnswers(tx, bundle, report) || hubChanged;
 		if (importWords(tx, bundle, report)) forgetWordTerms(db);
+		if (importTranslations(tx, bundle, report)) forgetHubTranslations(db);
 		importExamPlan(tx, bundle, report);
 		const questionsChanged = importQuestions(tx, bundle.questions, 'bank', now, report);
 		// word cards follow the words: a changed word is a new version of its card, a removed word retires it
@@ -385,6 +387,35 @@ function importWords(tx: Tx, bundle: ContentBundle, report: ImportReport): boole
 		tx.insert(t.word).values(values).onConflictDoUpdate({ target: t.word.id, set: values }).run();
 	};
 	return syncByHash(report, existing, items, write, (keys) => tx.delete(t.word).where(inArray(t.word.id, keys)).run());
+}
+
+/**
+ * The translations into the learners' languages, keyed kind/locale/id. Staleness was decided by the
+ * validator (the hash of the Dutch the translation was made from); it is part of the row's hash, so
+ * a Dutch change that makes a translation stale rewrites that row.
+ */
+function importTranslations(tx: Tx, bundle: ContentBundle, report: ImportReport): boolean {
+	const existing = tx.select({ key: t.contentTranslation.key, contentHash: t.contentTranslation.contentHash }).from(t.contentTranslation).all();
+	const items = bundle.translations.map((translation) => ({
+		translation,
+		key: `${translation.kind}/${translation.locale}/${translation.id}`,
+		hash: hashContent({ fields: translation.fields, stale: translation.stale })
+	}));
+	const write = ({ translation, key, hash }: (typeof items)[number]) => {
+		const values = {
+			key,
+			kind: translation.kind,
+			itemId: translation.id,
+			locale: translation.locale,
+			fields: translation.fields as Record<string, string | string[]>,
+			stale: translation.stale,
+			contentHash: hash
+		};
+		tx.insert(t.contentTranslation).values(values).onConflictDoUpdate({ target: t.contentTranslation.key, set: values }).run();
+	};
+	return syncByHash(report, existing, items, write, (keys) => {
+		for (const part of chunks(keys, 500)) tx.delete(t.contentTranslation).where(inArray(t.contentTranslation.key, part)).run();
+	});
 }
 
 /** content/exam-plan.yaml, kept whole as one JSON document (it is small and read as a whole). */

@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import {
 	CONTENT_PATHS,
 	formatContentError,
 	validateContent
 } from '../../domain/content';
+import { TRANSLATION_PATHS } from '../../domain/content/translations';
 import type { ContentBundle, ContentError, ContentFile } from '../../domain/content';
 
 /** Thrown when the content files do not validate; `message` lists every problem, one per line. */
@@ -34,6 +35,16 @@ function listFiles(root: string, dir: string, pattern: RegExp): string[] {
 		.sort();
 }
 
+/** Every file below a folder (recursively), as paths relative to the root; none when it is absent. */
+function listTree(root: string, dir: string): string[] {
+	const full = join(root, dir);
+	if (!existsSync(full)) return [];
+	return readdirSync(full, { withFileTypes: true, recursive: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+		.sort();
+}
+
 /** Reads every content file below `root` (paths in the result are relative to it). */
 export function readContentFiles(root: string): ContentFile[] {
 	const paths: string[] = [
@@ -47,7 +58,10 @@ export function readContentFiles(root: string): ContentFile[] {
 		...listFiles(root, CONTENT_PATHS.guidesDir, /\.md$/),
 		...listFiles(root, CONTENT_PATHS.guideTranslationsDir, /\.md$/),
 		...listFiles(root, CONTENT_PATHS.questionsDir, /\.ya?ml$/),
-		...listFiles(root, CONTENT_PATHS.wordsDir, /\.ya?ml$/)
+		...listFiles(root, CONTENT_PATHS.wordsDir, /\.ya?ml$/),
+		// every file in a translation folder: one with a wrong name or place is reported, not skipped
+		...listTree(root, TRANSLATION_PATHS.questionsDir),
+		...listTree(root, TRANSLATION_PATHS.contentDir)
 	);
 	return paths.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
 }

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { AID_CHOICES } from '../../domain/aid';
+import { TRANSLATION_KINDS } from '../../domain/content/translations';
 import { LOCALES } from '../../domain/locale';
 
 /*
@@ -190,6 +192,27 @@ export const word = sqliteTable('word', {
 });
 
 /**
+ * A translation of a Dutch content item into a learner's language (domain/content/translations.ts),
+ * written by the importer from the translation files. `stale`: the Dutch changed since it was
+ * translated, so learners see English instead.
+ */
+export const contentTranslation = sqliteTable(
+	'content_translation',
+	{
+		/** kind/locale/id, the importer's key */
+		key: text('key').primaryKey(),
+		kind: text('kind', { enum: TRANSLATION_KINDS }).notNull(),
+		itemId: text('item_id').notNull(),
+		locale: text('locale').notNull(),
+		/** the translated fields, as in the file (question, options, explanation; title, summary; …) */
+		fields: text('fields', { mode: 'json' }).$type<Record<string, string | string[]>>().notNull(),
+		stale: integer('stale', { mode: 'boolean' }).notNull(),
+		contentHash: text('content_hash').notNull()
+	},
+	(t) => [index('content_translation_item_idx').on(t.kind, t.locale, t.itemId)]
+);
+
+/**
  * A KNM question. Never deleted once answered: a question removed from the files (or a teacher's
  * own question deleted while in use) gets `retired_at`, so review logs and assignments that point
  * at it keep their meaning.
@@ -339,7 +362,9 @@ export const user = sqliteTable('user', {
 	displayName: text('display_name'),
 	uiLocale: text('ui_locale', { enum: LOCALES }).notNull().default('en'),
 	/** the language of the translation shown under a Dutch question; 'none' hides it */
-	translationLocale: text('translation_locale').notNull().default('en'),
+	translationLocale: text('translation_locale', { enum: AID_CHOICES }).notNull().default('en'),
+	/** fading aid: a question answered right twice starts with its translation folded */
+	aidFading: integer('aid_fading', { mode: 'boolean' }).notNull().default(true),
 	/** the learner's booked exam date (YYYY-MM-DD), used by the scheduler later */
 	examDate: text('exam_date'),
 	timezone: text('timezone').notNull().default('Europe/Amsterdam'),
@@ -626,7 +651,9 @@ export const examAttempt = sqliteTable(
 		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
 		closedReason: text('closed_reason', { enum: ['handed_in', 'expired'] }),
 		score: integer('score'),
-		total: integer('total').notNull()
+		total: integer('total').notNull(),
+		/** the learner allowed the translation in this practice exam (the real exam is Dutch only) */
+		aid: integer('aid', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [index('exam_attempt_user_idx').on(t.userId, t.startedAt)]
 );

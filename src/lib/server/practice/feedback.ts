@@ -7,6 +7,8 @@ import { learnerDay } from '../../domain/learner-day';
 import type { DayModel } from '../../domain/learner-day';
 import type { Locale } from '../../domain/locale';
 import { describeWait } from '../../domain/srs/queue';
+import { loadQuestionAid } from '../aid';
+import type { AidUser } from '../aid';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import { prepared } from '../db/prepared';
@@ -27,7 +29,8 @@ export function parseAnswerId(value: string | null | undefined): number | null {
 }
 
 /** The learner's own practice answer `answerId` as feedback, or null (someone else's, an exam's, none). */
-export function loadFeedback(db: Db, userId: string, day: DayModel, answerId: number, locale: Locale): Feedback | null {
+export function loadFeedback(db: Db, user: AidUser, day: DayModel, answerId: number, locale: Locale): Feedback | null {
+	const userId = user.id;
 	const row = prepared(db, 'feedback.answer', () =>
 		db
 			.select({
@@ -60,20 +63,22 @@ export function loadFeedback(db: Db, userId: string, day: DayModel, answerId: nu
 			.prepare()
 	).get({ userId, questionId: row.questionId });
 	const nl = splitTakeaway(question.explanationNl);
-	const en = splitTakeaway(question.explanationEn);
+	const aid = loadQuestionAid(db, user, question);
+	const aided = splitTakeaway(aid?.explanation ?? '');
 	return {
 		answerId,
 		questionId: row.questionId,
 		correct: row.correct,
 		guessed: row.guessed,
 		canMarkGuessed: row.correct && !row.guessed && newest?.id === answerId,
-		question: { nl: question.questionNl, en: question.questionEn },
-		options: order.map((index) => question.options[index] ?? { nl: '', en: '' }),
+		question: { nl: question.questionNl, aid: aid?.question ?? '' },
+		options: order.map((index) => ({ nl: question.options[index]?.nl ?? '', aid: aid?.options[index] ?? '' })),
 		chosenPosition: order.indexOf(row.chosen),
 		correctPosition: order.indexOf(question.correctIndex),
-		explanation: { nl: question.explanationNl, en: question.explanationEn },
-		takeaway: { nl: nl.takeaway, en: en.takeaway },
-		explanationRest: { nl: nl.rest, en: en.rest },
+		explanation: { nl: question.explanationNl, aid: aid?.explanation ?? '' },
+		takeaway: { nl: nl.takeaway, aid: aided.takeaway },
+		explanationRest: { nl: nl.rest, aid: aided.rest },
+		aid: aid?.info ?? null,
 		terms: linkExplanationTerms(db, nl.takeaway, nl.rest),
 		...loadQuestionLinks(db, row.questionId, question.eindterm, locale),
 		sourceUrl: question.sourceUrl,

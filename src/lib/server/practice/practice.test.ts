@@ -129,7 +129,7 @@ describe('the practice loop', () => {
 		const right = correctPosition(db, shown);
 		const result = submitAnswer(db, user, answer(shown, right), NOW);
 		if (!result.ok) throw new Error('not recorded');
-		const feedback = loadFeedback(db, 'u1', dayModelOf(user), result.answerId, 'en')!;
+		const feedback = loadFeedback(db, user, dayModelOf(user), result.answerId, 'en')!;
 		expect(feedback).toMatchObject({
 			answerId: result.answerId,
 			correct: true,
@@ -137,15 +137,15 @@ describe('the practice loop', () => {
 			canMarkGuessed: true,
 			chosenPosition: right,
 			correctPosition: right,
-			takeaway: { nl: expect.stringMatching(/\.$/), en: expect.stringMatching(/\.$/) },
+			takeaway: { nl: expect.stringMatching(/\.$/), aid: expect.stringMatching(/\.$/) },
 			// "Learn more" opens the housing guide at the paragraph of the question's eindterm (3.1.2)
 			guides: [{ slug: 'knm-wonen', title: 'What the KNM exam asks about housing', anchor: 'eindterm-3-1-2' }],
 			sources: [{ slug: 'huurcommissie', name: 'Huurcommissie' }]
 		});
 		expect(feedback.options.map((option) => option.nl)).toEqual(shown.options.map((option) => option.nl));
 		// Someone else's answer, and an id that does not exist, have no feedback.
-		expect(loadFeedback(db, 'u2', dayModelOf(user), result.answerId, 'en')).toBeNull();
-		expect(loadFeedback(db, 'u1', dayModelOf(user), result.answerId + 1, 'en')).toBeNull();
+		expect(loadFeedback(db, { ...user, id: 'u2' }, dayModelOf(user), result.answerId, 'en')).toBeNull();
+		expect(loadFeedback(db, user, dayModelOf(user), result.answerId + 1, 'en')).toBeNull();
 	});
 
 	it('rates a wrong answer as Again, and a right one as Again once the learner says "I guessed"', () => {
@@ -153,7 +153,7 @@ describe('the practice loop', () => {
 		const wrong = (correctPosition(db, first) + 1) % 3;
 		const r1 = submitAnswer(db, user, answer(first, wrong), NOW);
 		if (!r1.ok) throw new Error('not recorded');
-		expect(loadFeedback(db, 'u1', dayModelOf(user), r1.answerId, 'nl')).toMatchObject({
+		expect(loadFeedback(db, user, dayModelOf(user), r1.answerId, 'nl')).toMatchObject({
 			correct: false,
 			canMarkGuessed: false,
 			wait: { unit: 'minutes', count: 1 }
@@ -178,7 +178,7 @@ describe('the practice loop', () => {
 		expect(guessed).toEqual(expected);
 		expect(guessed.due.getTime()).toBeLessThan(knewIt.due.getTime());
 		expect(db.select({ due: t.reviewLog.dueAfter }).from(t.reviewLog).where(eq(t.reviewLog.id, r2.answerId)).get()?.due).toEqual(expected.due);
-		expect(loadFeedback(db, 'u1', dayModelOf(user), r2.answerId, 'nl')).toMatchObject({ guessed: true, canMarkGuessed: false });
+		expect(loadFeedback(db, user, dayModelOf(user), r2.answerId, 'nl')).toMatchObject({ guessed: true, canMarkGuessed: false });
 	});
 
 	it('lets only the newest answer of a card become "I guessed"', () => {
@@ -190,7 +190,7 @@ describe('the practice loop', () => {
 		expect(again.questionId).toBe(first.questionId);
 		submitAnswer(db, user, answer(again, 0), later);
 		expect(markGuessed(db, user, r1.answerId)).toEqual({ ok: false, problem: 'not_latest' });
-		expect(loadFeedback(db, 'u1', dayModelOf(user), r1.answerId, 'en')?.canMarkGuessed).toBe(false);
+		expect(loadFeedback(db, user, dayModelOf(user), r1.answerId, 'en')?.canMarkGuessed).toBe(false);
 	});
 
 	it('records a replayed or double submit once', () => {
@@ -328,13 +328,13 @@ describe('KNM word cards in the practice loop', () => {
 		const shown = show(db, user, NOW, words);
 		const result = submitAnswer(db, user, answer(shown, (correctPosition(db, shown) + 1) % 3), NOW);
 		if (!result.ok) throw new Error(result.problem);
-		const feedback = loadFeedback(db, 'u1', dayModelOf(user), result.answerId, 'nl')!;
+		const feedback = loadFeedback(db, user, dayModelOf(user), result.answerId, 'nl')!;
 		expect(feedback).toMatchObject({
 			correct: false,
 			word: { id: 'huurcontract', theme: 'wonen' },
 			sourceUrl: '',
 			sources: [],
-			takeaway: { nl: 'Het huurcontract: Een papier met de afspraken tussen huurder en verhuurder.', en: 'het huurcontract: rental contract.' },
+			takeaway: { nl: 'Het huurcontract: Een papier met de afspraken tussen huurder en verhuurder.', aid: 'het huurcontract: rental contract.' },
 			explanationRest: { nl: 'Voorbeeld: Lees het huurcontract goed voordat u tekent.' }
 		});
 		expect(feedback.guides.map((guide) => guide.slug)).toEqual(['knm-wonen']);

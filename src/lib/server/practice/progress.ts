@@ -1,7 +1,7 @@
 import { and, count, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
+import { themeNameIn } from '../hub-text';
 import { prepared } from '../db/prepared';
 import { countStreak, learnerDay, learnerDayKey, startOfLearnerDay } from '../../domain/learner-day';
-import { pickLocale } from '../../domain/locale';
 import type { Locale } from '../../domain/locale';
 import { describeRound, ROUND_SIZE } from '../../domain/srs/round';
 import type { RoundState } from '../../domain/srs/round';
@@ -75,7 +75,7 @@ export function themeProgress(db: Db, userId: string, now: Date, locale: Locale)
 	return rows.map((row) => ({
 		slug: row.slug,
 		number: row.number,
-		name: pickLocale(locale, row.nameEn, row.nameNl),
+		name: themeNameIn(db, locale, row),
 		total: row.total,
 		newCount: row.total - row.learning - row.learnt,
 		learning: row.learning,

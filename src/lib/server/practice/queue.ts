@@ -5,6 +5,7 @@ import { isFinalWeek, newForToday, pickSweep } from '../../domain/srs/exam-polic
 import { pickNext } from '../../domain/srs/queue';
 import type { DueCandidate } from '../../domain/srs/queue';
 import type { SessionUser } from '../auth/session';
+import { loadQuestionAid } from '../aid';
 import type { Db } from '../db';
 import * as t from '../db/schema';
 import type { NextResult, ShownQuestion } from '../../types/practice';
@@ -165,7 +166,7 @@ export function nextQuestion(db: Db, user: SessionUser, scope: Scope, now: Date)
 			next = { ...picked, reps };
 		}
 	}
-	const shown = next && showQuestion(db, user.id, next.questionId, next.reps, next.kind, now);
+	const shown = next && showQuestion(db, user, next.questionId, next.reps, next.kind, now);
 	if (!shown) return { done: true, nextDueAt: nextDueAt(db, user.id, scope)?.toISOString() ?? null };
 	return { done: false, shown };
 }
@@ -194,16 +195,18 @@ function cardReps(db: Db, userId: string, questionId: string): number {
 	return loadCard(db, userId, questionId)?.reps ?? 0;
 }
 
-function showQuestion(db: Db, userId: string, questionId: string, version: number, kind: ShowingKind, now: Date): ShownQuestion | null {
+function showQuestion(db: Db, user: SessionUser, questionId: string, version: number, kind: ShowingKind, now: Date): ShownQuestion | null {
 	const question = loadQuestion(db, questionId);
 	if (!question || question.retiredAt !== null) return null;
-	const order = optionOrder(db, userId, questionId, version, question.options.length);
+	const order = optionOrder(db, user.id, questionId, version, question.options.length);
+	const aid = loadQuestionAid(db, user, question);
 	return {
-		token: encodeShowing(db, userId, { questionId, version, shownAt: now, kind }),
+		token: encodeShowing(db, user.id, { questionId, version, shownAt: now, kind }),
 		questionId,
 		themeSlug: question.themeSlug,
-		question: { nl: question.questionNl, en: question.questionEn },
-		options: order.map((index) => question.options[index] ?? { nl: '', en: '' }),
+		question: { nl: question.questionNl, aid: aid?.question ?? '' },
+		options: order.map((index) => ({ nl: question.options[index]?.nl ?? '', aid: aid?.options[index] ?? '' })),
+		aid: aid?.info ?? null,
 		kind,
 		byTeacher: question.origin === 'teacher'
 	};

@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { themeNameIn } from '../hub-text';
 import { eindtermAnchor } from '../../domain/content/markdown';
 import { learnerDay, learnerDayKey, learnerDayOfKey, startOfLearnerDay } from '../../domain/learner-day';
 import { newForToday } from '../../domain/srs/exam-policy';
@@ -128,7 +129,7 @@ export function loadReadiness(db: Db, user: SessionUser, now: Date, locale: Loca
 				return {
 					slug: entry.theme,
 					number: theme.number,
-					name: pickLocale(locale, theme.nameEn, theme.nameNl),
+					name: themeNameIn(db, locale, theme),
 					expected: entry.expected,
 					questions: entry.questions,
 					answered: entry.answered,

@@ -1,4 +1,5 @@
 import { sql, TransactionRollbackError } from 'drizzle-orm';
+import { themeNameIn } from '../hub-text';
 import { z } from 'zod';
 import { learnerDay, learnerDayOfKey } from '../../domain/learner-day';
 import { pickLocale, pickTitle } from '../../domain/locale';
@@ -355,12 +356,12 @@ export function loadClassInsight(db: Db, classId: string, filter: InsightFilter,
 		learnerCount,
 		questions,
 		mostMissed: pickMostMissed(questions),
-		themes: themes.map((theme) => ({ slug: theme.slug, number: theme.number, name: pickLocale(locale, theme.nameEn, theme.nameNl), total: theme.total })),
+		themes: themes.map((theme) => ({ slug: theme.slug, number: theme.number, name: themeNameIn(db, locale, theme), total: theme.total })),
 		learners,
 		eindterms: eindtermViews,
 		attention,
 		options: {
-			themes: themes.map((theme) => ({ slug: theme.slug, label: `${theme.number}. ${pickLocale(locale, theme.nameEn, theme.nameNl)}` })),
+			themes: themes.map((theme) => ({ slug: theme.slug, label: `${theme.number}. ${themeNameIn(db, locale, theme)}` })),
 			eindterms: eindterms.map((eindterm) => ({ code: eindterm.code, label: `${eindterm.code} ${pickLocale(locale, eindterm.descriptionEn, eindterm.descriptionNl)}` })),
 			tasks: tasks.map((item) => ({ id: item.id, label: `${pickTitle(locale, item)} (${item.dueOn})` }))
 		},

@@ -86,10 +86,10 @@ describe("teachers' own questions", () => {
 		const scope = parseScope(`set:${setId}`)!;
 		const next = nextQuestion(db, learner, scope, NOW);
 		if (next.done) throw new Error('nothing to practise');
-		expect(next.shown).toMatchObject({ questionId: saved.id, byTeacher: true, question: { nl: LAMP.question_nl, en: '' } });
+		expect(next.shown).toMatchObject({ questionId: saved.id, byTeacher: true, question: { nl: LAMP.question_nl, aid: '' }, aid: null });
 		const answered = submitAnswer(db, learner, { token: next.shown.token, questionId: saved.id, choice: String((rightPosition(db, learner, next.shown) + 1) % 3) }, NOW);
 		if (!answered.ok) throw new Error(answered.problem);
-		const feedback = loadFeedback(db, learnerId, dayModelOf(learner), answered.answerId, 'nl')!;
+		const feedback = loadFeedback(db, learner, dayModelOf(learner), answered.answerId, 'nl')!;
 		expect(feedback).toMatchObject({ correct: false, byTeacher: true, sourceUrl: LAMP.source_url });
 		expect(feedback.guides.map((guide) => guide.slug)).toEqual(['knm-wonen']);
 		// the card comes back like any other: a review is scheduled

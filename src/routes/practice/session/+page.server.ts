@@ -50,7 +50,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	let feedback: Feedback | null = null;
 	if (answerParam !== null) {
 		const answerId = parseAnswerId(answerParam);
-		feedback = answerId === null ? null : loadFeedback(db, user.id, dayModelOf(user), answerId, currentLocale());
+		feedback = answerId === null ? null : loadFeedback(db, user, dayModelOf(user), answerId, currentLocale());
 		if (!feedback) error(404, m.practice_answer_unknown());
 	}
 	// A round of 10 is named by its start in the URL (`round`); its answers come from the log.
@@ -61,8 +61,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		next: nextQuestion(db, user, scope, locals.now),
 		round,
 		streak: round.summary ? practiceStreak(db, user, locals.now) : 0,
-		noted: url.searchParams.get('noted') === 'guessed',
-		translation: user.translationLocale
+		noted: url.searchParams.get('noted') === 'guessed'
 	};
 };
 

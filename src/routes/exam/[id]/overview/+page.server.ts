@@ -3,6 +3,7 @@ import { attemptPhase, secondsLeft } from '$lib/domain/exam/scoring';
 import { readForm } from '$lib/server/auth/forms';
 import { requireUser } from '$lib/server/auth/guards';
 import { getDb } from '$lib/server/db';
+import { currentLocale } from '$lib/server/locale';
 import { examOverview, handInExam, loadAttempt } from '$lib/server/exam';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const attempt = loadAttempt(db, user, params.id);
 	if (!attempt) error(404, m.exam_problem_not_found());
 	if (attemptPhase(attempt, locals.now) !== 'running') redirect(303, `/exam/${attempt.id}/results`);
-	return { attemptId: attempt.id, items: examOverview(db, attempt), secondsLeft: secondsLeft(attempt.deadlineAt, locals.now) };
+	return { attemptId: attempt.id, items: examOverview(db, attempt, currentLocale()), secondsLeft: secondsLeft(attempt.deadlineAt, locals.now) };
 };
 
 export const actions: Actions = {

@@ -18,8 +18,7 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 	return {
 		result,
 		// The review shows what went wrong first; ?all=1 shows every question.
-		showAll: url.searchParams.get('all') === '1',
-		translation: user.translationLocale
+		showAll: url.searchParams.get('all') === '1'
 	};
 };
 
