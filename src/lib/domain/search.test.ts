@@ -16,6 +16,12 @@ describe('buildSearchQuery', () => {
 		expect(buildSearchQuery('examen examen één')).toBe('"examen"* "één"*');
 	});
 
+	it('lowers Turkish by its own rules (I → ı, İ → i), other languages as usual', () => {
+		expect(buildSearchQuery('IŞIK İzin', 'tr')).toBe('"ışık"* "izin"*');
+		expect(buildSearchQuery('ISTANBUL', 'en')).toBe('"istanbul"*');
+		expect(buildSearchQuery('ПЕРЕКЛАД', 'uk')).toBe('"переклад"*');
+	});
+
 	it('returns null when there is no word', () => {
 		expect(buildSearchQuery('  !?  ')).toBeNull();
 	});

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { pickHubText, themeNameIn } from './hub-text';
-import { pickLocale } from '../domain/locale';
+import { hubTextLang, pickLocale } from '../domain/locale';
 import type { Locale } from '../domain/locale';
 import { buildSearchQuery } from '../domain/search';
 import type { Db } from './db';
@@ -421,7 +421,10 @@ export interface SearchHit {
 	kind: SearchKind;
 	slug: string;
 	title: string;
+	/** the language of the title, and of the snippet (an English text in a learner language is marked so) */
+	titleLang: Locale;
 	snippet: string;
+	snippetLang: Locale;
 	href: string;
 }
 
@@ -439,24 +442,44 @@ const hrefFor = (kind: SearchKind, slug: string): string =>
  * words are turned into quoted prefix terms, so FTS5 syntax in the input cannot cause an error.
  */
 export function searchHub(db: Db, input: string, locale: Locale, limit = 20): SearchHit[] {
-	const match = buildSearchQuery(input);
+	const match = buildSearchQuery(input, locale);
 	if (match === null) return [];
 	// Columns: kind 0, slug 1, title_en 2, title_nl 3, body_en 4, body_nl 5.
 	const bodyColumn = locale === 'nl' ? 5 : 4;
-	const rows = db.all<{ kind: SearchKind; slug: string; titleEn: string; titleNl: string; snippet: string }>(sql`
+	const rows = db.all<{ kind: SearchKind; slug: string; titleEn: string; titleNl: string; snippet: string; rank: number }>(sql`
 		SELECT kind, slug, title_en AS titleEn, title_nl AS titleNl,
-			snippet(search_index, ${bodyColumn}, '', '', ' … ', 16) AS snippet
+			snippet(search_index, ${bodyColumn}, '', '', ' … ', 16) AS snippet,
+			bm25(search_index, 0, 0, 10, 10, 1, 1) AS rank
 		FROM search_index
 		WHERE search_index MATCH ${match}
-		ORDER BY bm25(search_index, 0, 0, 10, 10, 1, 1)
+		ORDER BY rank
 		LIMIT ${limit}`);
-	return rows.map((row) => ({
-		kind: row.kind,
-		slug: row.slug,
-		title: pick(locale, row.titleEn, row.titleNl),
-		snippet: row.snippet,
-		href: hrefFor(row.kind, row.slug)
-	}));
+	const hits = rows.map((row) => {
+		const title =
+			row.kind === 'guide' || row.kind === 'quick-answer'
+				? pickHubText(db, locale, row.kind, row.slug, row.kind === 'guide' ? 'title' : 'question', { en: row.titleEn, nl: row.titleNl })
+				: { value: pick(locale, row.titleEn, row.titleNl), lang: hubTextLang(locale) as Locale };
+		return { kind: row.kind, slug: row.slug, title: title.value, titleLang: title.lang, snippet: row.snippet, snippetLang: hubTextLang(locale) as Locale, href: hrefFor(row.kind, row.slug), rank: row.rank };
+	});
+	// In a learner language, its translations are searched too (guides, quick answers); a page
+	// found both ways is listed once, with the translation's snippet.
+	if (locale !== 'en' && locale !== 'nl') {
+		const translated = db.all<{ kind: SearchKind; slug: string; title: string; snippet: string; rank: number }>(sql`
+			SELECT kind, slug, title, snippet(search_translation, 4, '', '', ' … ', 16) AS snippet,
+				bm25(search_translation, 0, 0, 0, 10, 1) AS rank
+			FROM search_translation
+			WHERE search_translation MATCH ${match} AND locale = ${locale}
+			ORDER BY rank
+			LIMIT ${limit}`);
+		for (const row of translated) {
+			const hit = { kind: row.kind, slug: row.slug, title: row.title, titleLang: locale, snippet: row.snippet, snippetLang: locale, href: hrefFor(row.kind, row.slug), rank: row.rank };
+			const same = hits.findIndex((other) => other.kind === row.kind && other.slug === row.slug);
+			if (same >= 0) hits[same] = { ...hit, rank: Math.min(hit.rank, hits[same]!.rank) };
+			else hits.push(hit);
+		}
+		hits.sort((a, b) => a.rank - b.rank);
+	}
+	return hits.slice(0, limit).map(({ rank: _rank, ...hit }) => hit);
 }
 
 export interface CoverageTheme extends ThemeSummary {

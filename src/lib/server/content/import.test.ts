@@ -15,6 +15,7 @@ import type { Db } from '../db';
 import * as t from '../db/schema';
 import { getGuide, getSource, listBankCoverage, listThemes, searchHub } from '../hub';
 import { importContent } from './import';
+import { listTranslatableItems, translationHash } from '../../domain/content/translations';
 import { loadWordTerms } from './word-terms';
 
 // The real markdown renderer, with a switch that stands for a new version of it (another output).
@@ -337,6 +338,24 @@ describe('importContent', () => {
 		const dutch = searchHub(db, 'inburgeringsexamens', 'nl');
 		expect(dutch[0]).toMatchObject({ kind: 'guide', title: 'Welke inburgeringsexamens zijn er?' });
 		expect(searchHub(db, '"; DROP TABLE source; --', 'en')).toEqual([]);
+	});
+
+	it('searches the translations in a learner language, current ones only', () => {
+		const guide = listTranslatableItems(bundleWith()).find((item) => item.kind === 'guide' && item.id === 'which-integration-exams')!;
+		const translation = (hash: string) => ({
+			'content/translations/ar/guides.yaml': `translations:\n  - id: which-integration-exams\n    hash: "${hash}"\n    title: "ما هي امتحانات الاندماج؟"\n    summary: "شرح قصير لامتحانات الاندماج."\n`
+		});
+		importContent(db, bundleWith(translation(translationHash(guide.dutch))), DAY_1);
+		const arabic = searchHub(db, 'امتحانات', 'ar');
+		expect(arabic[0]).toMatchObject({ kind: 'guide', href: '/guides/which-integration-exams', title: 'ما هي امتحانات الاندماج؟' });
+		// English and Dutch words still find it, with its Arabic title
+		expect(searchHub(db, 'integration exams', 'ar')[0]).toMatchObject({ href: '/guides/which-integration-exams', title: 'ما هي امتحانات الاندماج؟' });
+		// not in another language's search
+		expect(searchHub(db, 'امتحانات', 'tr')).toEqual([]);
+		// made from an older Dutch text: not searched, and the page falls back to English
+		importContent(db, bundleWith(translation('000000000000')), DAY_2);
+		expect(searchHub(db, 'امتحانات', 'ar')).toEqual([]);
+		expect(searchHub(db, 'integration exams', 'ar')[0]?.title).toBe('Which integration exams are there?');
 	});
 
 	it('shows where a source appears: topic and guide mentions and questions', () => {

@@ -68,7 +68,8 @@ export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportR
 		hubChanged = importGuides(tx, bundle, report) || hubChanged;
 		hubChanged = importQuickAnswers(tx, bundle, report) || hubChanged;
 		if (importWords(tx, bundle, report)) forgetWordTerms(db);
-		if (importTranslations(tx, bundle, report)) forgetHubTranslations(db);
+		const translationsChanged = importTranslations(tx, bundle, report);
+		if (translationsChanged) forgetHubTranslations(db);
 		importExamPlan(tx, bundle, report);
 		const questionsChanged = importQuestions(tx, bundle.questions, 'bank', now, report);
 		// word cards follow the words: a changed word is a new version of its card, a removed word retires it
@@ -82,6 +83,8 @@ export function importContent(db: Db, bundle: ContentBundle, now: Date): ImportR
 			rebuildSearchIndex(tx, bundle);
 			report.searchIndexRebuilt = true;
 		}
+		const translationsIndexed = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM search_translation`);
+		if (translationsChanged || !translationsIndexed || (translationsIndexed.n === 0 && bundle.translations.length > 0)) rebuildTranslationSearch(tx, bundle);
 		const questionsIndexed = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM question_search`);
 		if (questionsChanged || wordCardsChanged || !questionsIndexed || questionsIndexed.n === 0) rebuildQuestionSearch(tx);
 		const changed =
@@ -646,5 +649,25 @@ function rebuildSearchIndex(tx: Tx, bundle: ContentBundle): void {
 	}
 	for (const answer of bundle.quickAnswers) {
 		add('quick-answer', answer.id, answer.question.en, answer.question.nl, answer.answer.en, answer.answer.nl);
+	}
+}
+
+/**
+ * The hub's current translations (guide titles and summaries, quick answers) for search in the
+ * learners' languages; a stale one is left out, as pages show English instead.
+ */
+function rebuildTranslationSearch(tx: Tx, bundle: ContentBundle): void {
+	tx.run(sql`DELETE FROM search_translation`);
+	for (const translation of bundle.translations) {
+		if (translation.stale) continue;
+		const fields = translation.fields as Record<string, string>;
+		const row =
+			translation.kind === 'guide'
+				? { kind: 'guide', title: fields.title, body: fields.summary }
+				: translation.kind === 'quick-answer'
+					? { kind: 'quick-answer', title: fields.question, body: fields.answer }
+					: null;
+		if (!row) continue;
+		tx.run(sql`INSERT INTO search_translation (kind, slug, locale, title, body) VALUES (${row.kind}, ${translation.id}, ${translation.locale}, ${row.title}, ${row.body})`);
 	}
 }
