@@ -1,6 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
+import { localeBundles } from './build-tools/locale-bundles';
 
 export default defineConfig({
 	plugins: [
@@ -9,6 +10,7 @@ export default defineConfig({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
-		})
+		}),
+		localeBundles()
 	]
 });

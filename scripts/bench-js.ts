@@ -1,8 +1,11 @@
 // `npm run bench:js` (after `npm run build`): the JavaScript a first visit to a page downloads,
 // brotli-compressed as the server sends it: the client entry, the root layout and the page's own
-// node, with every chunk they import. Prints kB per page; the budget for the practice page is 50 kB.
+// node, with every chunk they import, from the build of each interface language
+// (_app/immutable/l/<locale>/, build-tools/locale-bundles.ts). Prints kB per page and language;
+// the budget for the practice page is 50 kB in every language.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOCALES } from '../src/lib/domain/locale';
 
 const SERVER = '.svelte-kit/output/server';
 const CLIENT = 'build/client';
@@ -36,9 +39,16 @@ const pages: [string, string][] = [
 	['guide (/guides/[slug])', '/guides/_slug_']
 ];
 const BUDGET_KB = 50;
+const sizeOf = (file: string, locale: string) => statSync(join(CLIENT, file.replace('_app/immutable/', `_app/immutable/l/${locale}/`) + '.br')).size;
+const report: Record<string, Record<string, number>> = {};
+let over = false;
+console.log(`${'page'.padEnd(34)} ${LOCALES.map((locale) => locale.padStart(6)).join(' ')}   (kB brotli)`);
 for (const [name, route] of pages) {
-	const all = new Set([...entry, ...layout, ...(route === '' ? [] : nodeImports(route))]);
-	const bytes = [...all].reduce((sum, file) => sum + statSync(join(CLIENT, `${file}.br`)).size, 0);
-	const kb = bytes / 1024;
-	console.log(`${name.padEnd(34)} ${kb.toFixed(1).padStart(6)} kB brotli, ${all.size} files${route === '/practice/session' ? ` (budget ${BUDGET_KB} kB: ${kb <= BUDGET_KB ? 'within' : 'OVER'})` : ''}`);
+	const all = [...new Set([...entry, ...layout, ...(route === '' ? [] : nodeImports(route))])];
+	report[name] = {};
+	for (const locale of LOCALES) report[name][locale] = Math.round((all.reduce((sum, file) => sum + sizeOf(file, locale), 0) / 1024) * 10) / 10;
+	const practice = route === '/practice/session';
+	if (practice) over = Object.values(report[name]).some((kb) => kb > BUDGET_KB);
+	console.log(`${name.padEnd(34)} ${LOCALES.map((locale) => report[name]![locale]!.toFixed(1).padStart(6)).join(' ')}${practice ? `   budget ${BUDGET_KB} kB: ${over ? 'OVER' : 'within'}` : ''}`);
 }
+console.log(JSON.stringify({ budgetKb: BUDGET_KB, practiceWithinBudget: !over, pages: report }));

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { directionOf, EXAM_LOCALE, isLocale, LANGUAGES, LOCALES, prefersSupportedLanguage } from '../src/lib/domain/locale';
 
@@ -30,5 +31,13 @@ describe('the interface languages', () => {
 		expect(prefersSupportedLanguage('nl-NL,nl;q=0.9')).toBe(true);
 		expect(prefersSupportedLanguage('ti-ER,ti;q=0.9,en;q=0.5')).toBe(false);
 		expect(prefersSupportedLanguage(null)).toBe(true);
+	});
+
+	it('are never asked for by browser code in another language than the page’s (each page’s build holds only its own)', () => {
+		// build-tools/locale-bundles.ts: a component calling m.x({}, { locale: 'nl' }) would get the page's language
+		const components = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((path) => path.endsWith('.svelte'));
+		expect(components.length).toBeGreaterThan(20);
+		const offenders = components.filter((path) => /\bm\.\w+\([^()]*,\s*\{\s*locale\s*:/.test(readFileSync(join('src', path), 'utf8')));
+		expect(offenders).toEqual([]);
 	});
 });

@@ -17,6 +17,7 @@ process.chdir(root);
 /** Everything `vite build` reads; content files are read at run time, so they are not listed. */
 const BUILD_INPUTS = [
 	'src',
+	'build-tools',
 	'static',
 	'messages',
 	'project.inlang/settings.json',

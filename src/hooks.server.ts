@@ -17,6 +17,7 @@ import { closeDb, getDb } from '$lib/server/db';
 import { isActionName } from '$lib/server/http';
 import { log, loggedPath, requestIdFrom } from '$lib/server/log';
 import { prepareServer } from '$lib/server/startup';
+import { replaceScriptHashes, useLocaleBundle, useLocaleBundleLinks } from '$lib/server/locale-bundle';
 
 /**
  * Start-up: migrate the database and import the content before the first request. Broken content
@@ -107,11 +108,24 @@ overwriteGetLocale(() => requestLocale.getStore() ?? baseLocale);
 
 const handleLocale: Handle = ({ event, resolve }) => {
 	const locale = extractLocaleFromRequest(event.request);
-	return requestLocale.run(locale, () =>
-		resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', directionOf(locale))
-		})
-	);
+	return requestLocale.run(locale, async () => {
+		const hashes: { from: string; to: string }[] = [];
+		const response = await resolve(event, {
+			transformPageChunk: ({ html }) => {
+				const page = html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', directionOf(locale));
+				// the page's JavaScript from its language's own build (only that language's messages)
+				if (dev) return page;
+				const bundled = useLocaleBundle(page, locale);
+				hashes.push(...bundled.hashes);
+				return bundled.html;
+			}
+		});
+		const policy = response.headers.get('content-security-policy');
+		if (policy && hashes.length > 0) response.headers.set('content-security-policy', replaceScriptHashes(policy, hashes));
+		const links = response.headers.get('link');
+		if (links && !dev) response.headers.set('link', useLocaleBundleLinks(links, locale));
+		return response;
+	});
 };
 
 /** Always sets locals.user and locals.session (null when signed out); refreshes a renewed cookie. */

@@ -1,4 +1,5 @@
-import { prefersSupportedLanguage } from '$lib/domain/locale';
+import { EXAM_LOCALE, LANGUAGES, prefersSupportedLanguage } from '$lib/domain/locale';
+import { m } from '$lib/paraglide/messages';
 import { cookieName } from '$lib/paraglide/runtime';
 import type { LayoutServerLoad } from './$types';
 
@@ -13,6 +14,13 @@ export const load: LayoutServerLoad = ({ locals, cookies, request }) => ({
 				timezone: locals.user.timezone
 			}
 		: null,
-	// A first visit from a browser in another language is asked to choose (no choice made yet).
-	askLanguage: cookies.get(cookieName) === undefined && !prefersSupportedLanguage(request.headers.get('accept-language'))
+	// A first visit from a browser in another language is asked to choose (no choice made yet),
+	// in each language: the question in every language is made here, as the page's own code holds
+	// only the messages of its language.
+	askLanguage:
+		cookies.get(cookieName) === undefined && !prefersSupportedLanguage(request.headers.get('accept-language'))
+			? [...LANGUAGES]
+					.sort((a, b) => Number(b.code === EXAM_LOCALE) - Number(a.code === EXAM_LOCALE))
+					.map((language) => ({ locale: language.code, dir: language.dir, label: language.name, question: m.language_choose({}, { locale: language.code }) }))
+			: null
 });

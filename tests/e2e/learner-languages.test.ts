@@ -50,6 +50,11 @@ test.describe('on a phone, in the learner’s own language', () => {
 	test('Arabic: the page is right to left, the question Dutch and left to right, the translation Arabic; keys 1–3 answer as labelled', async ({ page }, testInfo) => {
 		test.setTimeout(90_000);
 		const arabic = questionTranslations('ar');
+		// every script the pages load comes from the Arabic build, which holds only Arabic messages
+		const scripts: string[] = [];
+		page.on('response', (response) => {
+			if (response.url().endsWith('.js')) scripts.push(response.url());
+		});
 		await registerAs(page, uniqueUsername('arabi'));
 		await chooseLanguage(page, nameOf('ar'));
 		await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
@@ -69,6 +74,13 @@ test.describe('on a phone, in the learner’s own language', () => {
 		await expect(aid).toBeVisible();
 		await expect(aid).toHaveText(arabic.get(id)!.question);
 		await expect(page.getByTestId('aid-fallback')).toHaveCount(0);
+		const practiceScripts = scripts.filter((url) => url.includes('/l/ar/'));
+		expect(practiceScripts.length).toBeGreaterThan(5);
+		expect(scripts.filter((url) => !url.includes('/_app/immutable/l/'))).toEqual([]);
+		const practiceCode = (await Promise.all(practiceScripts.map((url) => page.request.get(url).then((response) => response.text())))).join('\n');
+		expect(practiceCode).toContain('أظهر الترجمة');
+		expect(practiceCode).not.toContain('Vertaling laten zien');
+		expect(practiceCode).not.toContain('Показати переклад');
 		await expectMirroredHeader(page);
 		await attachScreenshot(page, testInfo, 'practice-ar');
 		await expectNoAxeViolations(page);
@@ -92,6 +104,11 @@ test.describe('on a phone, in the learner’s own language', () => {
 		await expect(page.locator('h1')).toHaveAttribute('lang', 'ar');
 		await expect(page.locator('.prose')).toHaveAttribute('lang', 'en');
 		await expect(page.locator('.prose')).toHaveAttribute('dir', 'ltr');
+
+		// search in Arabic finds the Arabic guide titles and quick answers
+		await openPage(page, `/search?q=${encodeURIComponent('امتحان')}`);
+		await expect(page.locator('h3[lang="ar"] a').first()).toBeVisible();
+		await expectNoAxeViolations(page);
 	});
 
 	test('Persian: right to left, mirrored, with the Persian translation', async ({ page }, testInfo) => {
@@ -143,6 +160,28 @@ test.describe('on a phone, in the learner’s own language', () => {
 		await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 		await expect(page.locator('h1')).toHaveAttribute('lang', 'nl');
 	});
+});
+
+test('the Arabic and Cyrillic fonts are fetched only by pages that show those scripts', async ({ page, context, baseURL }) => {
+	const fonts: string[] = [];
+	page.on('request', (request) => {
+		if (request.url().includes('/fonts/')) fonts.push(new URL(request.url()).pathname);
+	});
+	// English and Dutch pages (their language menus name العربية and Українська in system fonts)
+	for (const locale of ['en', 'nl']) {
+		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL! }]);
+		await openPage(page, '/');
+		await openPage(page, '/guides');
+		await page.locator('header details.language-switch summary').click();
+	}
+	expect(fonts.filter((path) => path.includes('noto-sans'))).toEqual([]);
+	// an Arabic page and a Ukrainian page fetch their script's font
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'ar', url: baseURL! }]);
+	await openPage(page, '/');
+	await expect.poll(() => fonts.some((path) => path.includes('noto-sans-arabic'))).toBe(true);
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'uk', url: baseURL! }]);
+	await openPage(page, '/');
+	await expect.poll(() => fonts.some((path) => path.includes('noto-sans-cyrillic'))).toBe(true);
 });
 
 test('a translation whose Dutch changed is not shown: the learner sees the English one, and is told so', async ({ page }) => {

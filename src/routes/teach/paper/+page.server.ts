@@ -15,6 +15,9 @@ function openClasses(teacherId: string) {
 		.map((item) => ({ id: item.id, name: item.name }));
 }
 
+/** The sheet's own lines are Dutch, like its questions, whatever the teacher's interface language. */
+const sheetLines = () => ({ nameLine: m.paper_name_line({}, { locale: 'nl' }), instruction: m.paper_instruction({}, { locale: 'nl' }) });
+
 /**
  * A paper test: `?set=<id>` prints a set, `?exam=<seed>` a practice exam drawn from that seed
  * (`?exam=new` picks a seed and redirects, so the printed exam has a link of its own). Reads only.
@@ -26,8 +29,8 @@ export const load: PageServerLoad = ({ url }) => {
 	if ('set' in query.data) {
 		const paper = loadSetPaper(getDb(), user.id, query.data.set, currentLocale());
 		if (!paper) error(404, m.paper_not_found());
-		return { kind: 'set' as const, title: m.paper_set_title({ title: paper.title }), questions: paper.questions, query: url.search, classes: openClasses(user.id) };
+		return { kind: 'set' as const, title: m.paper_set_title({ title: paper.title }), questions: paper.questions, sheet: sheetLines(), query: url.search, classes: openClasses(user.id) };
 	}
 	if (query.data.exam === 'new') redirect(303, `/teach/paper?exam=${randomInt(1, 1_000_000_000)}`);
-	return { kind: 'exam' as const, title: m.paper_exam_title(), questions: loadExamPaper(getDb(), query.data.exam), query: url.search, classes: openClasses(user.id) };
+	return { kind: 'exam' as const, title: m.paper_exam_title(), questions: loadExamPaper(getDb(), query.data.exam), sheet: sheetLines(), query: url.search, classes: openClasses(user.id) };
 };
