@@ -1,7 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
-import { localeBundles } from './build-tools/locale-bundles';
+import { localeBundles } from './build-tools/locale-bundles.js';
 
 export default defineConfig({
 	plugins: [

@@ -1,6 +1,6 @@
 import { transformSync } from 'esbuild';
 import type { Plugin } from 'vite';
-import { LOCALES } from '../src/lib/domain/locale';
+import { LOCALES } from '../src/lib/domain/locale.js';
 
 /*
  * One set of browser JavaScript per interface language, so a page downloads only its own
