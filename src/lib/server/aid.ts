@@ -97,22 +97,24 @@ interface AidQuestionRow {
 	explanationEn: string;
 }
 
-/**
- * The translation aid for one question: the learner's aid language when it has a current
- * translation, else English (`fallback`). Null with the aid off, or when there is no text to show
- * (a teacher's own question written in Dutch only). `open`: fading (domain/aid.ts startsOpen).
- */
 /** What the aid needs of a learner: the aid language and fading. */
 export type AidUser = { id: string; translationLocale: AidChoice; aidFading: boolean };
 
-export function loadQuestionAid(db: Db, user: AidUser, question: AidQuestionRow, forceOpen = false): QuestionAid | null {
+/**
+ * The translation aid for one question: the learner's aid language when it has a current
+ * translation, else English (`fallback`). Null with the aid off, or when there is no text to show
+ * (a teacher's own question written in Dutch only). `fade`: a practice question, which starts
+ * folded once the learner knows it (domain/aid.ts startsOpen); feedback and the exam show it open
+ * and need not count the learner's right answers.
+ */
+export function loadQuestionAid(db: Db, user: AidUser, question: AidQuestionRow, { fade }: { fade: boolean }): QuestionAid | null {
 	if (user.translationLocale === 'none') return null;
 	const english = { question: question.questionEn, options: question.options.map((option) => option.en), explanation: question.explanationEn };
 	const picked = pickTranslation(user.translationLocale, (locale: AidLocale) =>
 		locale === 'en' ? (english.question ? english : undefined) : wordIdOfCard(question.id) !== null ? wordCardAid(db, question, locale) : readOne(db, 'question', locale, question.id)
 	);
 	if (!picked) return null;
-	const open = forceOpen || startsOpen(user.aidFading, countRightAnswers(db, user.id, question.id));
+	const open = !fade || startsOpen(user.aidFading, countRightAnswers(db, user.id, question.id));
 	return {
 		info: { locale: picked.locale, dir: directionOf(picked.locale), fallback: picked.fallback, asked: user.translationLocale, open },
 		question: picked.value.question,

@@ -224,7 +224,7 @@ function examAid(
 ) {
 	const current = question.version === currentVersion;
 	const aidUser = current || user.translationLocale === 'none' ? user : { ...user, translationLocale: 'en' as const };
-	return loadQuestionAid(db, aidUser, { id: questionId, questionEn: question.questionEn, options: question.options, explanationEn: question.explanationEn }, true);
+	return loadQuestionAid(db, aidUser, { id: questionId, questionEn: question.questionEn, options: question.options, explanationEn: question.explanationEn }, { fade: false });
 }
 
 export interface ExamQuestionView {
@@ -273,8 +273,10 @@ export function examQuestion(
 	if (!row) return null;
 	const { answer, theme } = row;
 	const question = versionOf(db, answer.questionId, answer.questionVersion);
-	const currentVersion = db.select({ version: t.question.version }).from(t.question).where(eq(t.question.id, answer.questionId)).get()?.version;
-	const aid = attempt.aid ? examAid(db, user, answer.questionId, question, currentVersion) : null;
+	// the translation only when the learner allowed it; its text belongs to the question's current version
+	const aid = attempt.aid
+		? examAid(db, user, answer.questionId, question, db.select({ version: t.question.version }).from(t.question).where(eq(t.question.id, answer.questionId)).get()?.version)
+		: null;
 	return {
 		position,
 		total: rows.length,

@@ -5,11 +5,6 @@
 import type { TextSegment } from '$lib/domain/content/term-links';
 import type { QueueKind, Wait } from '$lib/domain/srs/queue';
 
-export interface LocalText {
-	nl: string;
-	en: string;
-}
-
 /** Dutch exam text with its translation in the learner's aid language (empty without the aid). */
 export interface AidedText {
 	nl: string;

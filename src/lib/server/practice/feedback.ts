@@ -63,7 +63,7 @@ export function loadFeedback(db: Db, user: AidUser, day: DayModel, answerId: num
 			.prepare()
 	).get({ userId, questionId: row.questionId });
 	const nl = splitTakeaway(question.explanationNl);
-	const aid = loadQuestionAid(db, user, question);
+	const aid = loadQuestionAid(db, user, question, { fade: false });
 	const aided = splitTakeaway(aid?.explanation ?? '');
 	return {
 		answerId,

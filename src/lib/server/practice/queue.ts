@@ -199,7 +199,7 @@ function showQuestion(db: Db, user: SessionUser, questionId: string, version: nu
 	const question = loadQuestion(db, questionId);
 	if (!question || question.retiredAt !== null) return null;
 	const order = optionOrder(db, user.id, questionId, version, question.options.length);
-	const aid = loadQuestionAid(db, user, question);
+	const aid = loadQuestionAid(db, user, question, { fade: true });
 	return {
 		token: encodeShowing(db, user.id, { questionId, version, shownAt: now, kind }),
 		questionId,
