@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { directionOf, EXAM_LOCALE, isLocale, LANGUAGES, LOCALES, prefersSupportedLanguage } from '../src/lib/domain/locale';
+import { directionOf, EXAM_LOCALE, isLocale, LANGUAGES, listLanguagesExamFirst, LOCALES, prefersSupportedLanguage } from '../src/lib/domain/locale';
 
 /* The interface languages come from one list (domain/locale.ts); Paraglide's project and the catalogs follow it. */
 
@@ -25,6 +25,8 @@ describe('the interface languages', () => {
 		expect(directionOf('xx')).toBe('ltr');
 		expect(isLocale(EXAM_LOCALE)).toBe(true);
 		expect(isLocale('de')).toBe(false);
+		// a first visit is asked in the exam's language first, then the others in the list's order
+		expect(listLanguagesExamFirst().map((language) => language.code)).toEqual(['nl', 'en', 'ar', 'tr', 'fa', 'uk']);
 	});
 
 	it('decide whether a browser prefers one of them', () => {

@@ -1,4 +1,4 @@
-import { EXAM_LOCALE, LANGUAGES, prefersSupportedLanguage } from '$lib/domain/locale';
+import { listLanguagesExamFirst, prefersSupportedLanguage } from '$lib/domain/locale';
 import { m } from '$lib/paraglide/messages';
 import { cookieName } from '$lib/paraglide/runtime';
 import type { LayoutServerLoad } from './$types';
@@ -19,8 +19,6 @@ export const load: LayoutServerLoad = ({ locals, cookies, request }) => ({
 	// only the messages of its language.
 	askLanguage:
 		cookies.get(cookieName) === undefined && !prefersSupportedLanguage(request.headers.get('accept-language'))
-			? [...LANGUAGES]
-					.sort((a, b) => Number(b.code === EXAM_LOCALE) - Number(a.code === EXAM_LOCALE))
-					.map((language) => ({ locale: language.code, dir: language.dir, label: language.name, question: m.language_choose({}, { locale: language.code }) }))
+			? listLanguagesExamFirst().map((language) => ({ locale: language.code, dir: language.dir, label: language.name, question: m.language_choose({}, { locale: language.code }) }))
 			: null
 });

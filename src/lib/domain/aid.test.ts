@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AID_CHOICES, AID_LOCALES, defaultAidChoice, fallbackChain, pickInterfaceText, pickTranslation, startsOpen } from './aid';
+import { AID_CHOICES, AID_LOCALES, aidLocaleFor, defaultAidLocale, fallbackChain, pickInterfaceText, pickTranslation, startsOpen } from './aid';
 import { EXAM_LOCALE, LOCALES } from './locale';
 
 describe('the translation aid languages', () => {
@@ -10,10 +10,16 @@ describe('the translation aid languages', () => {
 	});
 
 	it('start as the interface language, or English when the interface is Dutch', () => {
-		expect(defaultAidChoice('ar')).toBe('ar');
-		expect(defaultAidChoice('uk')).toBe('uk');
-		expect(defaultAidChoice('nl')).toBe('en');
-		expect(defaultAidChoice('en')).toBe('en');
+		expect(defaultAidLocale('ar')).toBe('ar');
+		expect(defaultAidLocale('uk')).toBe('uk');
+		expect(defaultAidLocale('nl')).toBe('en');
+		expect(defaultAidLocale('en')).toBe('en');
+	});
+
+	it('where a translation always shows, are the learner’s choice, else the interface’s default', () => {
+		expect(aidLocaleFor('fa', 'nl')).toBe('fa');
+		expect(aidLocaleFor('none', 'uk')).toBe('uk');
+		expect(aidLocaleFor(null, 'nl')).toBe('en');
 	});
 });
 

@@ -61,8 +61,16 @@ export function pickInterfaceText<T>(
 }
 
 /** A new account's aid language: the interface language, or English when the interface is Dutch. */
-export function defaultAidChoice(uiLocale: Locale): AidChoice {
+export function defaultAidLocale(uiLocale: Locale): AidLocale {
 	return isAidLocale(uiLocale) ? uiLocale : FALLBACK_LOCALE;
+}
+
+/**
+ * The language a page translates into where a translation always shows (the word list): the
+ * learner's aid language, else (signed out, or the aid turned off) the interface's default.
+ */
+export function aidLocaleFor(choice: AidChoice | null, uiLocale: Locale): AidLocale {
+	return choice !== null && choice !== 'none' ? choice : defaultAidLocale(uiLocale);
 }
 
 /** Fading: after this many right answers to a question its translation starts folded. */

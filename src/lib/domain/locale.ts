@@ -22,6 +22,11 @@ export const LOCALES = LANGUAGES.map((language) => language.code) as [Locale, ..
 /** The language of the exam: questions stay in it whatever the interface language. */
 export const EXAM_LOCALE = 'nl' satisfies Locale;
 
+/** The languages with the exam's (Dutch) first: the order a first visit is asked to choose in. */
+export function listLanguagesExamFirst(): (typeof LANGUAGES)[number][] {
+	return [...LANGUAGES].sort((a, b) => Number(b.code === EXAM_LOCALE) - Number(a.code === EXAM_LOCALE));
+}
+
 export function isLocale(value: string): value is Locale {
 	return (LOCALES as readonly string[]).includes(value);
 }

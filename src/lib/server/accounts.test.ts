@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { changePassword, deleteAccount, exportUserData, logInUser, registerUser, saveExamDate, updateSettings } from './accounts';
+import { changePassword, deleteAccount, exportUserData, logInUser, registerUser, saveExamDate, saveInterfaceLanguage, updateSettings } from './accounts';
 import { validateSessionToken } from './auth/session';
 import { openDatabase } from './db';
 import type { Db } from './db';
@@ -233,6 +233,24 @@ describe('accounts', () => {
 			dailyCap: 60
 		});
 		expect(JSON.stringify(data)).not.toContain('argon2');
+	});
+
+	it('starts the translation in the language the learner signs up in, and moves it when the interface language changes, unless it was turned off', async () => {
+		const aidOf = (id: string) => db.select({ ui: t.user.uiLocale, aid: t.user.translationLocale }).from(t.user).where(eq(t.user.id, id)).get();
+		const arabic = await registerUser(db, { username: 'amal', password: PASSWORD, role: 'learner' }, IP, NOW, 'ar');
+		const dutch = await registerUser(db, { username: 'daan', password: PASSWORD, role: 'learner' }, IP, NOW, 'nl');
+		if (!arabic.ok || !dutch.ok) throw new Error('not registered');
+		expect(aidOf(arabic.value.user.id)).toEqual({ ui: 'ar', aid: 'ar' });
+		expect(aidOf(dutch.value.user.id)).toEqual({ ui: 'nl', aid: 'en' });
+		// to Ukrainian: the translation follows; to Dutch (not a translation language): it stays
+		saveInterfaceLanguage(db, arabic.value.user.id, 'uk');
+		expect(aidOf(arabic.value.user.id)).toEqual({ ui: 'uk', aid: 'uk' });
+		saveInterfaceLanguage(db, arabic.value.user.id, 'nl');
+		expect(aidOf(arabic.value.user.id)).toEqual({ ui: 'nl', aid: 'uk' });
+		// turned off in the settings: a language switch does not turn it on again
+		db.update(t.user).set({ translationLocale: 'none' }).where(eq(t.user.id, dutch.value.user.id)).run();
+		saveInterfaceLanguage(db, dutch.value.user.id, 'tr');
+		expect(aidOf(dutch.value.user.id)).toEqual({ ui: 'tr', aid: 'none' });
 	});
 
 	it('deletes the account with its sessions, only with the right password', async () => {

@@ -4,7 +4,7 @@ import { checkUsername, normalizeUsername, suggestUsername } from '../domain/aut
 import { usernameSkeleton } from '../domain/auth/confusables';
 import type { FailureLimiter } from '../domain/auth/rate-limit';
 import { MAX_DAILY_CAP, MIN_DAILY_CAP } from '../domain/srs/exam-policy';
-import { AID_CHOICES, defaultAidChoice, isAidLocale } from '../domain/aid';
+import { AID_CHOICES, defaultAidLocale, isAidLocale } from '../domain/aid';
 import type { AidChoice } from '../domain/aid';
 import { LOCALES } from '../domain/locale';
 import type { Locale } from '../domain/locale';
@@ -202,7 +202,7 @@ export async function registerUser(
 					displayName,
 					uiLocale,
 					// the translation under the Dutch questions starts in the language the visitor reads
-					translationLocale: defaultAidChoice(uiLocale),
+					translationLocale: defaultAidLocale(uiLocale),
 					createdAt: now
 				})
 				.run();

@@ -1,4 +1,4 @@
-import { defaultAidChoice } from '$lib/domain/aid';
+import { aidLocaleFor } from '$lib/domain/aid';
 import { getDb } from '$lib/server/db';
 import { currentLocale } from '$lib/server/locale';
 import { listWords, wordFilterSchema } from '$lib/server/words';
@@ -10,10 +10,7 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = ({ url, locals }) => {
 	const filter = wordFilterSchema.parse({ q: url.searchParams.get('q') ?? undefined, theme: url.searchParams.get('theme') ?? undefined });
-	// the translation in the learner's aid language; signed out (or with the aid off), the interface's
-	const choice = locals.user?.translationLocale;
-	const aid = choice && choice !== 'none' ? choice : defaultAidChoice(currentLocale());
-	const list = listWords(getDb(), filter, currentLocale(), aid === 'none' ? 'en' : aid);
+	const list = listWords(getDb(), filter, currentLocale(), aidLocaleFor(locals.user?.translationLocale ?? null, currentLocale()));
 	const filtered = list.filter.q !== '' || list.filter.theme !== null;
 	return { themes: list.themes, filter: list.filter, words: filtered ? list.words : null };
 };
