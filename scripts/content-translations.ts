@@ -6,7 +6,7 @@
 //   theme: a theme slug, for questions and words
 import { stringify } from 'yaml';
 import { validateContent, formatContentError } from '../src/lib/domain/content';
-import { isTranslatedLocale, listTranslatableItems, TRANSLATED_LOCALES, TRANSLATION_KINDS, TRANSLATION_PATHS, translationHash } from '../src/lib/domain/content/translations';
+import { classifyTranslationPath, isTranslatedLocale, isTranslationPath, listTranslatableItems, TRANSLATED_LOCALES, TRANSLATION_KINDS, translationHash } from '../src/lib/domain/content/translations';
 import type { Translation, TranslationKind } from '../src/lib/domain/content/translations';
 import { readContentFiles, resolveContentRoot } from '../src/lib/server/content/load';
 
@@ -20,8 +20,8 @@ if (kind !== undefined && !(TRANSLATION_KINDS as readonly string[]).includes(kin
 	process.exit(1);
 }
 const files = readContentFiles(resolveContentRoot());
-const isTranslationFile = (path: string) => path.startsWith(TRANSLATION_PATHS.questionsDir) || path.startsWith(TRANSLATION_PATHS.contentDir);
-const result = validateContent(files.filter((file) => !isTranslationFile(file.path)));
+const base = files.filter((file) => !isTranslationPath(file.path));
+const result = validateContent(base);
 if (!result.ok) {
 	for (const error of result.errors) console.error(formatContentError(error));
 	process.exit(1);
@@ -29,8 +29,7 @@ if (!result.ok) {
 // This language's translation files one by one: a file with a problem (or one being written) is
 // reported and counts as not translated; the others still count.
 const translations: Translation[] = [];
-const base = files.filter((file) => !isTranslationFile(file.path));
-for (const file of files.filter((f) => isTranslationFile(f.path) && f.path.split('/')[2] === locale)) {
+for (const file of files.filter((f) => classifyTranslationPath(f.path)?.locale === locale)) {
 	const checked = validateContent([...base, file]);
 	if (checked.ok) translations.push(...checked.bundle.translations);
 	else for (const error of checked.errors) console.error(`not counted: ${formatContentError(error)}`);

@@ -33,6 +33,11 @@ export const TRANSLATION_PATHS = {
 	contentDir: 'content/translations/'
 } as const;
 
+/** A file in one of the translation folders (the validator then says whether it is a known one). */
+export function isTranslationPath(path: string): boolean {
+	return path.startsWith(TRANSLATION_PATHS.questionsDir) || path.startsWith(TRANSLATION_PATHS.contentDir);
+}
+
 export const TRANSLATION_KINDS = ['question', 'quick-answer', 'guide', 'theme', 'word'] as const;
 export type TranslationKind = (typeof TRANSLATION_KINDS)[number];
 

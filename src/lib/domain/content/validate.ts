@@ -17,8 +17,8 @@ import {
 	wordsFileSchema
 } from './schemas';
 import type { Localized } from './schemas';
-import { classifyTranslationPath, isTranslatedLocale, listTranslatableItems, TRANSLATED_LOCALES, TRANSLATION_PATHS, translationHash, translationItemSchemas } from './translations';
-import type { Translation, TranslationKind } from './translations';
+import { classifyTranslationPath, isTranslatedLocale, isTranslationPath, listTranslatableItems, TRANSLATED_LOCALES, translationHash, translationItemSchemas } from './translations';
+import type { Translation } from './translations';
 import type {
 	ContentBundle,
 	ContentError,
@@ -444,7 +444,7 @@ function readQuestions(files: readonly ContentFile[], themes: Theme[], report: R
 	const themeBySlug = new Map(themes.map((theme) => [theme.slug, theme]));
 	const questions: Question[] = [];
 	const questionFiles = files
-		.filter((f) => f.path.startsWith(CONTENT_PATHS.questionsDir) && !f.path.startsWith(TRANSLATION_PATHS.questionsDir) && /\.ya?ml$/.test(f.path))
+		.filter((f) => f.path.startsWith(CONTENT_PATHS.questionsDir) && !isTranslationPath(f.path) && /\.ya?ml$/.test(f.path))
 		.sort((a, b) => a.path.localeCompare(b.path));
 
 	for (const file of questionFiles) {
@@ -645,7 +645,7 @@ function readTranslations(
 	const translations: Translation[] = [];
 	const seen = new Map<string, string>();
 	const translationFiles = files
-		.filter((file) => file.path.startsWith(TRANSLATION_PATHS.questionsDir) || file.path.startsWith(TRANSLATION_PATHS.contentDir))
+		.filter((file) => isTranslationPath(file.path))
 		.sort((a, b) => a.path.localeCompare(b.path));
 	for (const file of translationFiles) {
 		const place = classifyTranslationPath(file.path);
@@ -690,7 +690,7 @@ function readTranslations(
 			}
 			seen.set(key, file.path);
 			translations.push({
-				kind: place.kind as TranslationKind,
+				kind: place.kind,
 				id,
 				locale: place.locale,
 				file: file.path,
