@@ -42,8 +42,29 @@ describe('mock exams', () => {
 		}
 	}
 
+	it('is Dutch only, unless the learner allows the translation for this practice exam; then it is in their language, also in the review', () => {
+		db.update(t.user).set({ translationLocale: 'ar' }).where(eq(t.user.id, 'u1')).run();
+		const arabic = toSessionUser(db.select().from(t.user).where(eq(t.user.id, 'u1')).get()!);
+		const plain = startExam(db, arabic, START, { seed: 5 });
+		const view = examQuestion(db, arabic, loadAttempt(db, arabic, plain)!, 0, START, 'ar')!;
+		expect(view.aid).toBeNull();
+		expect(view.question.aid).toBe('');
+		handInExam(db, arabic, plain, START);
+
+		const aided = startExam(db, arabic, at(1), { seed: 5, aid: true });
+		const attempt = loadAttempt(db, arabic, aided)!;
+		const shown = examQuestion(db, arabic, attempt, 0, at(1), 'ar')!;
+		expect(shown.aid).toMatchObject({ locale: 'ar', dir: 'rtl', fallback: false, open: true });
+		expect(shown.question.aid).toMatch(/[\u0600-\u06FF]/);
+		expect(shown.options.every((option) => /[\u0600-\u06FF]/.test(option.aid))).toBe(true);
+		handInExam(db, arabic, aided, at(2));
+		const review = examResult(db, arabic, loadAttempt(db, arabic, aided)!, at(2), 'ar')!.review[0]!;
+		expect(review.question).toEqual(shown.question);
+		expect(review.explanation.aid).toMatch(/[\u0600-\u06FF]/);
+	});
+
 	it('draws 40 questions in theme blocks with a recorded seed, reproducibly', () => {
-		const id = startExam(db, user, START, 12345);
+		const id = startExam(db, user, START, { seed: 12345 });
 		const attempt = db.select().from(t.examAttempt).where(eq(t.examAttempt.id, id)).get()!;
 		expect(attempt).toMatchObject({ seed: 12345, total: 40, deadlineAt: at(45) });
 		const answers = db.select().from(t.examAnswer).where(eq(t.examAnswer.attemptId, id)).all();
@@ -54,7 +75,7 @@ describe('mock exams', () => {
 		const order = themes.filter((theme, i) => i === 0 || themes[i - 1] !== theme);
 		expect(order).toHaveLength(8);
 
-		const again = startExam(db, other, START, 12345);
+		const again = startExam(db, other, START, { seed: 12345 });
 		const otherAnswers = db.select().from(t.examAnswer).where(eq(t.examAnswer.attemptId, again)).all();
 		expect(otherAnswers.map((a) => [a.questionId, a.order])).toEqual(answers.map((a) => [a.questionId, a.order]));
 	});
@@ -116,9 +137,9 @@ describe('mock exams', () => {
 	});
 
 	it('prefers questions not seen in the last 3 attempts', () => {
-		const first = startExam(db, user, START, 1);
+		const first = startExam(db, user, START, { seed: 1 });
 		handInExam(db, user, first, at(1));
-		const second = startExam(db, user, at(2), 2);
+		const second = startExam(db, user, at(2), { seed: 2 });
 		const ids = (attemptId: string) =>
 			db.select({ q: t.examAnswer.questionId }).from(t.examAnswer).where(eq(t.examAnswer.attemptId, attemptId)).all().map((r) => r.q);
 		const overlap = ids(second).filter((q) => ids(first).includes(q));
@@ -180,7 +201,7 @@ describe('mock exams', () => {
 		expect(listHistory(db, user, nextMorning, 'en')[0]).toMatchObject({ id, closedReason: 'expired' });
 		expect(loadAttempt(db, user, id)!.closedAt).toBeNull();
 		// Starting a new exam closes the old one first and does not fail.
-		const second = startExam(db, user, new Date(nextMorning.getTime() + 60_000), 7);
+		const second = startExam(db, user, new Date(nextMorning.getTime() + 60_000), { seed: 7 });
 		expect(second).not.toBe(id);
 		expect(loadAttempt(db, user, id)).toMatchObject({ closedReason: 'expired', closedAt: at(45) });
 		// The exam answer took its place in history: the card keeps its last review, and is not due earlier.
@@ -204,7 +225,7 @@ describe('mock exams', () => {
 	});
 
 	it('keeps scores and review screens when a question\'s right answer moves later', () => {
-		const id = startExam(db, user, START, 99);
+		const id = startExam(db, user, START, { seed: 99 });
 		answerAll(id, () => true, at(5));
 		handInExam(db, user, id, at(6));
 		const before = examResult(db, user, loadAttempt(db, user, id)!, at(7), 'en')!;

@@ -92,7 +92,7 @@ export function loadExamBank(db: Db): { bank: { id: string; theme: string; versi
  * an abandoned exam never stands in the way of a new one. The draw uses a recorded seed; questions
  * of the learner's last 3 attempts are avoided where the theme has others.
  */
-export function startExam(db: Db, user: SessionUser, now: Date, seed = secureSeed(), aid = false): string {
+export function startExam(db: Db, user: SessionUser, now: Date, { seed = secureSeed(), aid = false }: { seed?: number; aid?: boolean } = {}): string {
 	const running = findRunningAttempt(db, user, now);
 	if (running) return running.id;
 	// Whatever is still open has run out (or is in its last grace seconds): close it first.

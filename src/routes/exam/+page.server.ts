@@ -21,7 +21,7 @@ export const actions: Actions = {
 		const { user } = requireUser();
 		// "Show the translation": a practice exam may allow it; without the box, Dutch only (as the real exam)
 		const form = await readForm(request);
-		const id = startExam(getDb(), user, locals.now, undefined, form.aid === 'on' && user.translationLocale !== 'none');
+		const id = startExam(getDb(), user, locals.now, { aid: form.aid === 'on' && user.translationLocale !== 'none' });
 		redirect(303, `/exam/${id}?q=1`);
 	}
 };

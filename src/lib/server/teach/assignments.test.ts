@@ -224,7 +224,7 @@ describe('assignments', () => {
 		/** Starts an exam at `at` and answers the first `right` questions right, the rest wrong. */
 		function sitExam(at: Date, right: number, handIn = true): string {
 			const user = toSessionUser(db.select().from(t.user).where(eq(t.user.id, ali)).get()!);
-			const id = startExam(db, user, at, 99);
+			const id = startExam(db, user, at, { seed: 99 });
 			for (const item of examOverview(db, loadAttempt(db, user, id)!)) {
 				const saved = db.select().from(t.examAnswer).all().find((row) => row.attemptId === id && row.position === item.position)!;
 				const correctIndex = db.select().from(t.question).where(eq(t.question.id, saved.questionId)).get()!.correctIndex;
