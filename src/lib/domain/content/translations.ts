@@ -103,6 +103,9 @@ export interface TranslatableItem {
 	english: Record<string, string | string[]>;
 }
 
+/** An item's translatable fields in Dutch and in English, from one picker of a language's side. */
+const bothSides = <T extends Record<string, string | string[]>>(side: (lang: 'nl' | 'en') => T) => ({ dutch: side('nl'), english: side('en') });
+
 /** Every item of the bundle that has translations, with its Dutch source. */
 export function listTranslatableItems(bundle: Pick<ContentBundle, 'questions' | 'quickAnswers' | 'guides' | 'themes' | 'words'>): TranslatableItem[] {
 	return [
@@ -110,24 +113,12 @@ export function listTranslatableItems(bundle: Pick<ContentBundle, 'questions' | 
 			kind: 'question' as const,
 			id: q.id,
 			theme: q.theme,
-			dutch: { question: q.question.nl, options: q.options.map((o) => o.nl), explanation: q.explanation.nl },
-			english: { question: q.question.en, options: q.options.map((o) => o.en), explanation: q.explanation.en }
+			...bothSides((lang) => ({ question: q.question[lang], options: q.options.map((o) => o[lang]), explanation: q.explanation[lang] }))
 		})),
-		...bundle.quickAnswers.map((a) => ({
-			kind: 'quick-answer' as const,
-			id: a.id,
-			theme: null,
-			dutch: { question: a.question.nl, answer: a.answer.nl },
-			english: { question: a.question.en, answer: a.answer.en }
-		})),
-		...bundle.guides.map((g) => ({
-			kind: 'guide' as const,
-			id: g.slug,
-			theme: null,
-			dutch: { title: g.title.nl, summary: g.summary.nl },
-			english: { title: g.title.en, summary: g.summary.en }
-		})),
-		...bundle.themes.map((th) => ({ kind: 'theme' as const, id: th.slug, theme: null, dutch: { name: th.name.nl }, english: { name: th.name.en } })),
+		...bundle.quickAnswers.map((a) => ({ kind: 'quick-answer' as const, id: a.id, theme: null, ...bothSides((lang) => ({ question: a.question[lang], answer: a.answer[lang] })) })),
+		...bundle.guides.map((g) => ({ kind: 'guide' as const, id: g.slug, theme: null, ...bothSides((lang) => ({ title: g.title[lang], summary: g.summary[lang] })) })),
+		...bundle.themes.map((th) => ({ kind: 'theme' as const, id: th.slug, theme: null, ...bothSides((lang) => ({ name: th.name[lang] })) })),
+		// a word's Dutch is its term and definition; its English is the translation
 		...bundle.words.map((w) => ({
 			kind: 'word' as const,
 			id: w.id,
