@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { syncInlangLocales } from '../build-tools/inlang-settings';
 import { directionOf, EXAM_LOCALE, isLocale, LANGUAGES, listLanguagesExamFirst, LOCALES, prefersSupportedLanguage } from '../src/lib/domain/locale';
 
 /* The interface languages come from one list (domain/locale.ts); Paraglide's project and the catalogs follow it. */
@@ -15,6 +17,27 @@ describe('the interface languages', () => {
 		// every catalog has every message of the base catalog: none shows a blank string
 		const keys = (code: string) => Object.keys(JSON.parse(readFileSync(`messages/${code}.json`, 'utf8')) as object).filter((key) => key !== '$schema').sort();
 		for (const code of LOCALES) expect(keys(code), code).toEqual(keys(settings.baseLocale));
+	});
+
+	it('are written into the Paraglide project from the list, so a new language is one line of configuration', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'knm-inlang-'));
+		try {
+			const path = join(dir, 'settings.json');
+			// a project that still lists the languages of before (a line was added to LANGUAGES since)
+			writeFileSync(path, JSON.stringify({ baseLocale: 'en', locales: ['en', 'nl'], modules: ['./plugin.js'] }));
+			expect(syncInlangLocales(path)).toBe(true);
+			const written = JSON.parse(readFileSync(path, 'utf8')) as { baseLocale: string; locales: string[]; modules: string[] };
+			expect(written.locales).toEqual(LOCALES);
+			// the other settings stay as they were
+			expect(written.baseLocale).toBe('en');
+			expect(written.modules).toEqual(['./plugin.js']);
+			// an up-to-date project is not written again (no rebuild for nothing)
+			const before = readFileSync(path, 'utf8');
+			expect(syncInlangLocales(path)).toBe(false);
+			expect(readFileSync(path, 'utf8')).toBe(before);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('each have a name in the language itself and a writing direction', () => {

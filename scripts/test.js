@@ -33,8 +33,9 @@ function readJson(path) {
 	}
 }
 
-// Paraglide's messages are compiled by the Vite plugin; unit tests may import them directly.
-run([join('node_modules', '@inlang', 'paraglide-js', 'bin', 'run.js'), 'compile', '--project', './project.inlang', '--outdir', './src/lib/paraglide', '--strategy', 'cookie', 'preferredLanguage', 'baseLocale', '--silent']);
+// Paraglide's messages are compiled by the Vite plugin; unit tests may import them directly
+// (scripts/paraglide.ts: the languages from LANGUAGES, then the compiler).
+run([join('node_modules', 'tsx', 'dist', 'cli.mjs'), join('scripts', 'paraglide.ts'), '--silent']);
 
 const unitStatus = run([
 	join('node_modules', 'vitest', 'vitest.mjs'),

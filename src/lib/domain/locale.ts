@@ -1,8 +1,9 @@
 /**
  * The interface languages, each named in itself, with its writing direction: the one list the
  * code reads (the language switch, the account setting, `<html lang dir>`, the browser check).
- * Adding one: a line here, its code in project.inlang/settings.json `locales` and a message
- * catalog messages/<code>.json (a test checks that the three agree).
+ * Adding one: a line here and a message catalog messages/<code>.json (a test checks every key).
+ * Paraglide's project.inlang/settings.json `locales` is written from this list before every
+ * compile (build-tools/inlang-settings.ts).
  */
 export const LANGUAGES = [
 	{ code: 'en', name: 'English', dir: 'ltr' },
