@@ -3,8 +3,9 @@ import { LANGUAGES } from '../../src/lib/domain/locale';
 import { chooseLanguage, expectNoAxeViolations, openPage, registerAs, uniqueUsername } from './helpers';
 
 /*
- * The page types accessibility.test.ts does not visit (sign-up and log-in, the word list, and every
- * teacher page), in every interface language, two of them right to left: no axe violations.
+ * The page types accessibility.test.ts does not visit (sign-up and log-in, the word list, every
+ * teacher page with a task and a question of their own, and the join screens), in every interface
+ * language, two of them right to left: no axe violations.
  */
 
 for (const { code: locale, name, dir } of LANGUAGES) {
@@ -30,10 +31,55 @@ for (const { code: locale, name, dir } of LANGUAGES) {
 		await page.getByRole('button', { name: 'Make the set' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Wonen en huren');
 		const setUrl = new URL(page.url()).pathname;
+		// three bank questions in the set, and the set given to the class as a task
+		await openPage(page, `${setUrl}?eindterm=3.1.2`);
+		const boxes = page.getByTestId('picker').getByRole('checkbox');
+		for (let i = 0; i < 3; i++) await boxes.nth(i).check();
+		await page.getByRole('button', { name: 'Add the chosen questions' }).click();
+		await expect(page.getByText('Questions added: 3.')).toBeVisible();
+		await openPage(page, classUrl);
+		const taskForm = page.locator('form[action="?/createTask"]');
+		await taskForm.getByLabel('Question set').selectOption({ label: 'Wonen en huren (3)' });
+		await taskForm.getByLabel('Due date', { exact: true }).fill('2027-03-15');
+		await taskForm.getByRole('button', { name: 'Give the task' }).click();
+		const taskLink = page.getByTestId('tasks').getByRole('link').first();
+		await expect(taskLink).toBeVisible();
+		const taskUrl = (await taskLink.getAttribute('href'))!;
+		const joinPath = new URL((await page.getByTestId('join-link').getAttribute('href'))!).pathname;
+		// a question of their own
+		await openPage(page, '/teach/questions/new');
+		await page.getByLabel('Question (Dutch)').fill('Waar meldt u een kapotte lantaarnpaal in uw straat?');
+		await page.getByLabel('Answer A (Dutch)').fill('Bij de politie');
+		await page.getByLabel('Answer B (Dutch)').fill('Bij de gemeente');
+		await page.getByLabel('Answer C (Dutch)').fill('Bij de woningcorporatie');
+		await page.getByRole('radio', { name: 'B' }).check();
+		await page.getByLabel('Explanation (Dutch)').fill('De gemeente zorgt voor de straat en de lampen. U meldt het bij de gemeente.');
+		await page.getByLabel('Eindterm').selectOption('3.1');
+		await page.getByRole('button', { name: 'Save question' }).click();
+		await expect(page.getByRole('status')).toHaveText('The question is saved.');
+		const questionUrl = new URL(page.url()).pathname;
 		if (locale !== 'en') await chooseLanguage(page, name);
 		await expect(page.locator('html')).toHaveAttribute('lang', locale);
 
-		for (const path of ['/teach', classUrl, `${classUrl}/board`, `${classUrl}/insight`, '/teach/sets', setUrl, '/teach/questions', '/teach/questions/new', '/teach/questions/import', '/teach/paper?exam=20261201']) {
+		for (const path of [
+			'/teach',
+			classUrl,
+			`${classUrl}/board`,
+			`${classUrl}/insight`,
+			taskUrl,
+			`${classUrl}/paper?exam=20261201`,
+			'/teach/sets',
+			setUrl,
+			'/teach/questions',
+			questionUrl,
+			'/teach/questions/new',
+			'/teach/questions/import',
+			'/teach/paper?exam=20261201',
+			// the join screens a learner sees: the code form, a code that cannot be one, a class's screen
+			'/join',
+			'/join?code=12',
+			joinPath
+		]) {
 			await openPage(page, path);
 			await expect(page.locator('html')).toHaveAttribute('dir', dir);
 			await expectNoAxeViolations(page);
