@@ -50,15 +50,15 @@ test('the word list has every theme, and a search by the English translation fin
 
 test('a KNM word in the feedback links to its explanation', async ({ page }) => {
 	await registerAs(page, uniqueUsername('woordleerder'));
-	// the theme's first new question: gg-001, whose explanation names the Gouden Eeuw
+	// the theme's first new question: gg-106, whose explanation names the Afsluitdijk
 	await openPage(page, '/practice/session?scope=theme:geschiedenis-en-geografie');
 	const question = await answer(page, false);
-	expect(question.id).toBe('gg-001');
+	expect(question.id).toBe('gg-106');
 	const link = page.getByTestId('term-link').first();
-	await expect(link).toHaveText(/gouden eeuw/i);
+	await expect(link).toHaveText(/afsluitdijk/i);
 	await link.click();
-	await expect(page).toHaveURL(/\/words\?q=.*#gouden-eeuw$/);
-	await expect(page.locator('#gouden-eeuw').getByRole('heading', { level: 2 })).toHaveText(/Gouden Eeuw/);
+	await expect(page).toHaveURL(/\/words\?q=.*#afsluitdijk$/);
+	await expect(page.locator('#afsluitdijk').getByRole('heading', { level: 2 })).toHaveText(/Afsluitdijk/);
 });
 
 const CLOCK_COOKIE = 'knm_test_clock_offset_ms';
