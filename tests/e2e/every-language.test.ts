@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { LANGUAGES } from '../../src/lib/domain/locale';
-import { chooseLanguage, expectNoAxeViolations, openPage, registerAs, uniqueUsername } from './helpers';
+import { addBankQuestionsToSet, chooseLanguage, expectNoAxeViolations, fillOwnQuestion, openPage, registerAs, uniqueUsername } from './helpers';
 
 /*
  * The page types accessibility.test.ts does not visit (sign-up and log-in, the word list, every
@@ -32,11 +32,7 @@ for (const { code: locale, name, dir } of LANGUAGES) {
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Wonen en huren');
 		const setUrl = new URL(page.url()).pathname;
 		// three bank questions in the set, and the set given to the class as a task
-		await openPage(page, `${setUrl}?eindterm=3.1.2`);
-		const boxes = page.getByTestId('picker').getByRole('checkbox');
-		for (let i = 0; i < 3; i++) await boxes.nth(i).check();
-		await page.getByRole('button', { name: 'Add the chosen questions' }).click();
-		await expect(page.getByText('Questions added: 3.')).toBeVisible();
+		await addBankQuestionsToSet(page, setUrl, '3.1.2', 3);
 		await openPage(page, classUrl);
 		const taskForm = page.locator('form[action="?/createTask"]');
 		await taskForm.getByLabel('Question set').selectOption({ label: 'Wonen en huren (3)' });
@@ -48,13 +44,13 @@ for (const { code: locale, name, dir } of LANGUAGES) {
 		const joinPath = new URL((await page.getByTestId('join-link').getAttribute('href'))!).pathname;
 		// a question of their own
 		await openPage(page, '/teach/questions/new');
-		await page.getByLabel('Question (Dutch)').fill('Waar meldt u een kapotte lantaarnpaal in uw straat?');
-		await page.getByLabel('Answer A (Dutch)').fill('Bij de politie');
-		await page.getByLabel('Answer B (Dutch)').fill('Bij de gemeente');
-		await page.getByLabel('Answer C (Dutch)').fill('Bij de woningcorporatie');
-		await page.getByRole('radio', { name: 'B' }).check();
-		await page.getByLabel('Explanation (Dutch)').fill('De gemeente zorgt voor de straat en de lampen. U meldt het bij de gemeente.');
-		await page.getByLabel('Eindterm').selectOption('3.1');
+		await fillOwnQuestion(page, {
+			text: 'Waar meldt u een kapotte lantaarnpaal in uw straat?',
+			answers: ['Bij de politie', 'Bij de gemeente', 'Bij de woningcorporatie'],
+			right: 'B',
+			explanation: 'De gemeente zorgt voor de straat en de lampen. U meldt het bij de gemeente.',
+			eindterm: '3.1'
+		});
 		await page.getByRole('button', { name: 'Save question' }).click();
 		await expect(page.getByRole('status')).toHaveText('The question is saved.');
 		const questionUrl = new URL(page.url()).pathname;

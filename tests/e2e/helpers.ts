@@ -46,6 +46,27 @@ export async function chooseLanguage(page: Page, name: string): Promise<void> {
 	await menu.getByRole('button', { name, exact: true }).click();
 }
 
+/** On a set's page: picks the first `count` bank questions of an indicator and adds them to the set. */
+export async function addBankQuestionsToSet(page: Page, setPath: string, eindterm: string, count: number): Promise<void> {
+	await openPage(page, `${setPath}?eindterm=${eindterm}`);
+	const boxes = page.getByTestId('picker').getByRole('checkbox');
+	for (let i = 0; i < count; i++) await boxes.nth(i).check();
+	await page.getByRole('button', { name: 'Add the chosen questions' }).click();
+	await expect(page.getByText(`Questions added: ${count}.`)).toBeVisible();
+}
+
+/** Fills the own-question form (English interface): the Dutch question, answers A–C, the right one, the explanation, the eindterm. */
+export async function fillOwnQuestion(
+	page: Page,
+	question: { text: string; answers: [string, string, string]; right: 'A' | 'B' | 'C'; explanation: string; eindterm: string }
+): Promise<void> {
+	await page.getByLabel('Question (Dutch)').fill(question.text);
+	for (const [index, letter] of (['A', 'B', 'C'] as const).entries()) await page.getByLabel(`Answer ${letter} (Dutch)`).fill(question.answers[index]!);
+	await page.getByRole('radio', { name: question.right }).check();
+	await page.getByLabel('Explanation (Dutch)').fill(question.explanation);
+	await page.getByLabel('Eindterm').selectOption(question.eindterm);
+}
+
 /** No axe violations on the page as it is now (WCAG 2.2 AA and best practice). */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
 	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import type { Browser, Page } from '@playwright/test';
-import { expectNoAxeViolations, openPage, registerAs, uniqueUsername } from './helpers';
+import { expectNoAxeViolations, fillOwnQuestion, openPage, registerAs, uniqueUsername } from './helpers';
 
 /* Teachers' own questions: written in a form or imported from CSV, assigned, practised by learners. */
 
@@ -24,13 +24,13 @@ test('a teacher writes a question, fixes the field the form marks, assigns it, a
 	// One field wrong: the question is too long. The form says so next to that field, keeps the rest.
 	await page.getByRole('link', { name: 'Write a question' }).click();
 	const long = 'Wat doet u als de lamp op straat voor uw deur al drie weken kapot is en de buren zeggen dat niemand er iets aan doet in deze wijk?';
-	await page.getByLabel('Question (Dutch)').fill(long);
-	await page.getByLabel('Answer A (Dutch)').fill('Bij de politie');
-	await page.getByLabel('Answer B (Dutch)').fill('Bij de gemeente');
-	await page.getByLabel('Answer C (Dutch)').fill('Bij de woningcorporatie');
-	await page.getByRole('radio', { name: 'B' }).check();
-	await page.getByLabel('Explanation (Dutch)').fill('De gemeente zorgt voor de straat en de lampen. U meldt het bij de gemeente.');
-	await page.getByLabel('Eindterm').selectOption('3.1');
+	await fillOwnQuestion(page, {
+		text: long,
+		answers: ['Bij de politie', 'Bij de gemeente', 'Bij de woningcorporatie'],
+		right: 'B',
+		explanation: 'De gemeente zorgt voor de straat en de lampen. U meldt het bij de gemeente.',
+		eindterm: '3.1'
+	});
 	await page.getByLabel('Web page with the fact (optional)').fill('https://www.leiden.nl/melding-openbare-ruimte');
 	await page.getByRole('button', { name: 'Save question' }).click();
 	await expect(page.getByRole('alert')).toHaveText('The question was not saved. Look at the marked fields.');

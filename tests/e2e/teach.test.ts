@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import type { Browser, Page } from '@playwright/test';
 import { answer } from './bank';
-import { chooseLanguage, expectNoAxeViolations, openPage, PASSWORD, registerAs, uniqueUsername } from './helpers';
+import { addBankQuestionsToSet, chooseLanguage, expectNoAxeViolations, openPage, PASSWORD, registerAs, uniqueUsername } from './helpers';
 
 /* Teachers' classes: a class with a join code, a learner who joins by the link, and who sees what. */
 
@@ -317,11 +317,7 @@ test.describe('assignments', () => {
 		await page.getByLabel('Title in Dutch').fill('Huurcommissie');
 		await page.getByRole('button', { name: 'Make the set' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question set: Huurcommissie');
-		await openPage(page, `${new URL(page.url()).pathname}?eindterm=3.1.2`);
-		const boxes = page.getByTestId('picker').getByRole('checkbox');
-		for (let i = 0; i < 3; i++) await boxes.nth(i).check();
-		await page.getByRole('button', { name: 'Add the chosen questions' }).click();
-		await expect(page.getByText('Questions added: 3.')).toBeVisible();
+		await addBankQuestionsToSet(page, new URL(page.url()).pathname, '3.1.2', 3);
 
 		// The task: bad dates first (a message next to the field, nothing written), then right.
 		await openPage(page, classUrl);
