@@ -38,7 +38,8 @@ for (const { code: locale } of LANGUAGES) {
 }
 
 /* The learner's screens, in every language: practice question, feedback (wrong, then right with
-   "I knew it" / "I guessed"), round progress, practice exam question, overview, results, account. */
+   "I knew it" / "I guessed"), round progress, practice exam question, overview, results, account,
+   the mistakes list and the exam history. */
 for (const { code: locale, name, dir } of LANGUAGES) {
 	test(`learner screens have no violations (${locale})`, async ({ page }) => {
 		test.setTimeout(90_000);
@@ -80,5 +81,11 @@ for (const { code: locale, name, dir } of LANGUAGES) {
 		await page.locator('.confirm form button.button').click();
 		await expect(page.getByTestId('score')).toBeVisible();
 		await scan('exam results');
+		// the lists these screens fill: the question missed above, and the exam just handed in
+		for (const path of ['/practice/mistakes', '/exam/history']) {
+			await openPage(page, path);
+			await expect(page.locator('html')).toHaveAttribute('dir', dir);
+			await scan(path);
+		}
 	});
 }

@@ -5,6 +5,8 @@ import { expectNoAxeViolations, openPage, registerAs, uniqueUsername } from './h
 /* Paper tests for classes without devices: a set or a practice exam, printed with an answer key. */
 
 test('a teacher prints a practice exam and a set on paper, with the answers on a page of their own', async ({ page, browser, baseURL }) => {
+	// two 40-question scans, three accounts and a class: more than the default 30 s on a busy machine
+	test.setTimeout(90_000);
 	await registerAs(page, uniqueUsername('papierjuf'), 'teacher');
 	await openPage(page, '/teach');
 	await page.getByTestId('paper-exam-link').click();

@@ -166,6 +166,8 @@ test.describe('practice', () => {
 	});
 
 	test('practice, question and feedback screens pass axe', async ({ page }) => {
+		// six scans: more than the default 30 s when the other worker runs the axe files too
+		test.setTimeout(90_000);
 		await registerAs(page, uniqueUsername('axepractice'));
 		const scan = () => expectNoAxeViolations(page);
 		await page.goto('/practice');

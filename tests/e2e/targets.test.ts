@@ -48,6 +48,8 @@ test.describe('targets on a phone (360×640)', () => {
 	});
 
 	test('a compact header: at most 56 px, no site menu on practice and exam screens, all three options on screen', async ({ page }) => {
+		// about 20 s alone; two workers on two cores can double that: a realistic budget, not a speed check
+		test.setTimeout(60_000);
 		await registerAs(page, uniqueUsername('compact'));
 		const headerHeight = async () => (await page.locator('header.site-header').boundingBox())!.height;
 		await openPage(page, '/');

@@ -85,6 +85,8 @@ async function answerWord(page: Page, right: boolean): Promise<WordEntry> {
 }
 
 test('a learner practises 3 words of a theme; the one missed comes back as due, in the words and in the daily queue', async ({ page, context, baseURL }) => {
+	// about 20 s alone; two workers on two cores can double that: a realistic budget, not a speed check
+	test.setTimeout(60_000);
 	await registerAs(page, uniqueUsername('woordkaart'));
 	await openPage(page, '/words?theme=wonen');
 	await expectNoAxeViolations(page);
