@@ -1,7 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vite';
-import { syncInlangLocales } from './build-tools/inlang-settings.js';
+import { PARAGLIDE_OPTIONS, syncInlangLocales } from './build-tools/inlang-settings.js';
 import { localeBundles } from './build-tools/locale-bundles.js';
 
 // Paraglide's languages are written from LANGUAGES (src/lib/domain/locale.ts) before it compiles.
@@ -10,11 +10,7 @@ syncInlangLocales();
 export default defineConfig({
 	plugins: [
 		sveltekit(),
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
-		}),
+		paraglideVitePlugin({ ...PARAGLIDE_OPTIONS, strategy: [...PARAGLIDE_OPTIONS.strategy] }),
 		localeBundles()
 	]
 });

@@ -4,6 +4,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { LOCALES } from '../src/lib/domain/locale';
 
+/** How Paraglide compiles the catalogs (the Vite plugin and `npm run paraglide` use the same). */
+export const PARAGLIDE_OPTIONS = {
+	project: './project.inlang',
+	outdir: './src/lib/paraglide',
+	strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+} as const;
+
 /** Writes LOCALES into the settings file's `locales` (other settings kept); true when it changed. */
 export function syncInlangLocales(path = 'project.inlang/settings.json'): boolean {
 	const settings = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;

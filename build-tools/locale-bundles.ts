@@ -1,6 +1,7 @@
 import { transformSync } from 'esbuild';
 import type { Plugin } from 'vite';
 import { LOCALES } from '../src/lib/domain/locale.js';
+import { localeBundleDir } from '../src/lib/server/locale-bundle.js';
 
 /*
  * One set of browser JavaScript per interface language, so a page downloads only its own
@@ -21,7 +22,6 @@ import { LOCALES } from '../src/lib/domain/locale.js';
  */
 
 export const LOCALE_PLACEHOLDER = 'globalThis.__KNM_LOCALE__';
-export const LOCALE_BUNDLE_DIR = (locale: string): string => `_app/immutable/l/${locale}/`;
 
 const MESSAGE_MODULE = /[\\/]src[\\/]lib[\\/]paraglide[\\/]messages[\\/](?!_index)[^\\/]+\.js$/;
 /** Paraglide's choice of a language's text, once per language: `if (locale === "nl") return nl_…(inputs)`. */
@@ -54,7 +54,7 @@ export function localeBundles(): Plugin {
 						const source = code.includes(LOCALE_PLACEHOLDER)
 							? transformSync(code.replaceAll(LOCALE_PLACEHOLDER, JSON.stringify(locale)), { minify: true, treeShaking: true, format: 'esm', charset: 'utf8', target: 'esnext' }).code
 							: code;
-						this.emitFile({ type: 'asset', fileName: `${LOCALE_BUNDLE_DIR(locale)}${rest}`, source });
+						this.emitFile({ type: 'asset', fileName: `${localeBundleDir(locale)}${rest}`, source });
 					}
 				}
 				if (replaced === 0) this.error('no message chunk carries the locale placeholder: Paraglide\'s output changed; see build-tools/locale-bundles.ts');

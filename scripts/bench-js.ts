@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES } from '../src/lib/domain/locale';
+import { localeBundleDir } from '../src/lib/server/locale-bundle';
 
 const SERVER = '.svelte-kit/output/server';
 const CLIENT = 'build/client';
@@ -39,7 +40,7 @@ const pages: [string, string][] = [
 	['guide (/guides/[slug])', '/guides/_slug_']
 ];
 const BUDGET_KB = 50;
-const sizeOf = (file: string, locale: string) => statSync(join(CLIENT, file.replace('_app/immutable/', `_app/immutable/l/${locale}/`) + '.br')).size;
+const sizeOf = (file: string, locale: string) => statSync(join(CLIENT, file.replace('_app/immutable/', localeBundleDir(locale)) + '.br')).size;
 const report: Record<string, Record<string, number>> = {};
 let over = false;
 console.log(`${'page'.padEnd(34)} ${LOCALES.map((locale) => locale.padStart(6)).join(' ')}   (kB brotli)`);

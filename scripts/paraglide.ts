@@ -3,7 +3,7 @@
 // Extra arguments (e.g. --silent) go to the compiler.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { syncInlangLocales } from '../build-tools/inlang-settings';
+import { PARAGLIDE_OPTIONS, syncInlangLocales } from '../build-tools/inlang-settings';
 
 if (syncInlangLocales()) console.log('project.inlang/settings.json: locales written from LANGUAGES.');
 const compile = spawnSync(
@@ -12,13 +12,11 @@ const compile = spawnSync(
 		join('node_modules', '@inlang', 'paraglide-js', 'bin', 'run.js'),
 		'compile',
 		'--project',
-		'./project.inlang',
+		PARAGLIDE_OPTIONS.project,
 		'--outdir',
-		'./src/lib/paraglide',
+		PARAGLIDE_OPTIONS.outdir,
 		'--strategy',
-		'cookie',
-		'preferredLanguage',
-		'baseLocale',
+		...PARAGLIDE_OPTIONS.strategy,
 		...process.argv.slice(2)
 	],
 	{ stdio: 'inherit' }

@@ -210,6 +210,11 @@ function versionOf(db: Pick<Db, 'select'>, questionId: string, version: number |
 	return { ...current, version: current.version, questionId };
 }
 
+/** The version a question has now (a translation belongs to it). */
+function currentVersionOf(db: Db, questionId: string): number | undefined {
+	return db.select({ version: t.question.version }).from(t.question).where(eq(t.question.id, questionId)).get()?.version;
+}
+
 /**
  * The translation of an exam question in the learner's aid language, always open (an exam has no
  * fading). A translation belongs to the current Dutch: a question answered in an older version
@@ -273,10 +278,8 @@ export function examQuestion(
 	if (!row) return null;
 	const { answer, theme } = row;
 	const question = versionOf(db, answer.questionId, answer.questionVersion);
-	// the translation only when the learner allowed it; its text belongs to the question's current version
-	const aid = attempt.aid
-		? examAid(db, user, answer.questionId, question, db.select({ version: t.question.version }).from(t.question).where(eq(t.question.id, answer.questionId)).get()?.version)
-		: null;
+	// the translation only when the learner allowed it
+	const aid = attempt.aid ? examAid(db, user, answer.questionId, question, currentVersionOf(db, answer.questionId)) : null;
 	return {
 		position,
 		total: rows.length,

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { pickHubText, themeNameIn } from './hub-text';
 import { hubTextLang, pickLocale } from '../domain/locale';
+import { isTranslatedLocale } from '../domain/content/translations';
 import type { Locale } from '../domain/locale';
 import { buildSearchQuery } from '../domain/search';
 import type { Db } from './db';
@@ -463,7 +464,7 @@ export function searchHub(db: Db, input: string, locale: Locale, limit = 20): Se
 	});
 	// In a learner language, its translations are searched too (guides, quick answers); a page
 	// found both ways is listed once, with the translation's snippet.
-	if (locale !== 'en' && locale !== 'nl') {
+	if (isTranslatedLocale(locale)) {
 		const translated = db.all<{ kind: SearchKind; slug: string; title: string; snippet: string; rank: number }>(sql`
 			SELECT kind, slug, title, snippet(search_translation, 4, '', '', ' … ', 16) AS snippet,
 				bm25(search_translation, 0, 0, 0, 10, 1) AS rank

@@ -11,9 +11,12 @@ import { createHash } from 'node:crypto';
 const BUILT_PATH = /(["'(<])((?:\.{1,2}\/)*|\/)_app\/immutable\/(?=(?:entry|nodes|chunks)\/)/g;
 const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
 
+/** Where a language's copy of the built scripts lives (written by the build plugin, read by the server and bench:js). */
+export const localeBundleDir = (locale: string): string => `_app/immutable/l/${locale}/`;
+
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
 
-const pointAt = (text: string, locale: string): string => text.replace(BUILT_PATH, (_, open: string, prefix: string) => `${open}${prefix}_app/immutable/l/${locale}/`);
+const pointAt = (text: string, locale: string): string => text.replace(BUILT_PATH, (_, open: string, prefix: string) => `${open}${prefix}${localeBundleDir(locale)}`);
 
 /** The `Link` header's module preloads, from the language's folder (SvelteKit sends them with a page). */
 export function useLocaleBundleLinks(header: string, locale: string): string {
