@@ -343,13 +343,17 @@ describe('importContent', () => {
 	it('searches the translations in a learner language, current ones only', () => {
 		const guide = listTranslatableItems(bundleWith()).find((item) => item.kind === 'guide' && item.id === 'which-integration-exams')!;
 		const translation = (hash: string) => ({
-			'content/translations/ar/guides.yaml': `translations:\n  - id: which-integration-exams\n    hash: "${hash}"\n    title: "ما هي امتحانات الاندماج؟"\n    summary: "شرح قصير لامتحانات الاندماج."\n`
+			'content/translations/ar/guides.yaml': `translations:\n  - id: which-integration-exams\n    hash: "${hash}"\n    title: "ما هي امتحانات الاندماج؟"\n    summary: "شرح قصير لامتحانات الاندماج عند DUO."\n`
 		});
 		importContent(db, bundleWith(translation(translationHash(guide.dutch))), DAY_1);
 		const arabic = searchHub(db, 'امتحانات', 'ar');
 		expect(arabic[0]).toMatchObject({ kind: 'guide', href: '/guides/which-integration-exams', title: 'ما هي امتحانات الاندماج؟' });
 		// English and Dutch words still find it, with its Arabic title
 		expect(searchHub(db, 'integration exams', 'ar')[0]).toMatchObject({ href: '/guides/which-integration-exams', title: 'ما هي امتحانات الاندماج؟' });
+		// found both in the hub's English and in its translation ("DUO"): listed once, as the translation
+		expect(searchHub(db, 'DUO', 'en').map((hit) => hit.href)).toContain('/guides/which-integration-exams');
+		const both = searchHub(db, 'DUO', 'ar').filter((hit) => hit.href === '/guides/which-integration-exams');
+		expect(both).toEqual([expect.objectContaining({ title: 'ما هي امتحانات الاندماج؟', titleLang: 'ar', snippetLang: 'ar' })]);
 		// not in another language's search
 		expect(searchHub(db, 'امتحانات', 'tr')).toEqual([]);
 		// made from an older Dutch text: not searched, and the page falls back to English
